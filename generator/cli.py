@@ -1,0 +1,101 @@
+"""Command line: build / extract / check / serve."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import ConfigError, load_config
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m generator",
+                                 description="Turn news articles into cross-linked fact sheets.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the site from the seeds")
+    b.add_argument("--config", type=Path, help="config file (default: config.yaml)")
+    b.add_argument("--seeds", type=Path, help="folder of articles (default: from config)")
+    b.add_argument("--out", type=Path, help="output folder (default: from config)")
+    b.add_argument("--strict", action="store_true", help="fail when any input was skipped or warned")
+    b.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+
+    e = sub.add_parser("extract", help="print the fact sheets of articles as JSON")
+    e.add_argument("files", nargs="+", type=Path)
+
+    c = sub.add_parser("check", help="check a built site for broken links and external assets")
+    c.add_argument("dir", nargs="?", type=Path, help="site folder (default: from config)")
+    c.add_argument("--config", type=Path)
+
+    s = sub.add_parser("serve", help="serve the site locally, rebuilding when inputs change")
+    s.add_argument("--config", type=Path)
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--bind", default="127.0.0.1")
+
+    args = ap.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    config = load_config(args.config)
+    if args.seeds:
+        config.seeds = args.seeds
+    if args.out:
+        config.out = args.out
+    config.strict = config.strict or args.strict
+    report = build(config, log=None if args.quiet else _log)
+    for line in report.problem_lines():
+        print(line, file=sys.stderr)
+    if not args.quiet:
+        print(report.summary())
+    return report.exit_status(config.strict)
+
+
+def cmd_extract(args) -> int:
+    from .extract import extract
+    from .sources import SourceError, read_article
+    sheets, failed = [], 0
+    for path in args.files:
+        try:
+            article = read_article(path, str(path))
+        except SourceError as err:
+            print(f"error: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        for w in article.warnings:
+            print(f"warning: {path}: {w}", file=sys.stderr)
+        sheets.append(extract(article).to_json())
+    json.dump(sheets, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+def cmd_check(args) -> int:
+    from .checks import check_site
+    folder = args.dir or load_config(args.config).out
+    problems = check_site(folder)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
+        return 1
+    print(f"{folder}: every link and asset resolves to a file in the site")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+    return serve(load_config(args.config), args.bind, args.port, args.config)
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+COMMANDS = {"build": cmd_build, "extract": cmd_extract, "check": cmd_check, "serve": cmd_serve}

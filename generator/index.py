@@ -1,0 +1,227 @@
+"""The cross-article entity index: people, places and countries/organisations.
+
+Built once every fact sheet is known. It merges spellings of one name into one entity (config
+aliases first, then transliteration variants such as Zelenskiy / Zelensky / Zelenskyy, then a
+bare surname into the one full name that carries it), gives each entity its page address, and
+rewrites the ids in the facts so that the JSON and the pages agree.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from .config import Config
+from .extract.actors import find_actors
+from .model import FactSheet, Pledge, Statement, Strike
+from .urls import entity_url
+
+
+@dataclass
+class Entity:
+    section: str                    # person | place | actor
+    id: str
+    name: str
+    kind: str                       # person/office/organization, place precision, country/organization
+    names: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    statements: list[tuple[FactSheet, Statement]] = field(default_factory=list)
+    strikes: list[tuple[FactSheet, Strike]] = field(default_factory=list)        # at a place / by an attacker
+    pledges_given: list[tuple[FactSheet, Pledge]] = field(default_factory=list)
+    pledges_received: list[tuple[FactSheet, Pledge]] = field(default_factory=list)
+    country: str | None = None
+    region: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def url(self) -> str:
+        return entity_url(self.section, self.id)
+
+    @property
+    def articles(self) -> list[FactSheet]:
+        seen: dict[str, FactSheet] = {}
+        for sheet, _ in self.statements + self.strikes + self.pledges_given + self.pledges_received:
+            seen.setdefault(sheet.article.id, sheet)
+        return sorted(seen.values(), key=article_order)
+
+    @property
+    def fact_count(self) -> int:
+        return (len(self.statements) + len(self.strikes) + len(self.pledges_given)
+                + len(self.pledges_received))
+
+
+@dataclass
+class SiteIndex:
+    sheets: list[FactSheet]                 # newest first
+    people: dict[str, Entity]
+    places: dict[str, Entity]
+    actors: dict[str, Entity]
+    speakers: dict[tuple[str, str], Entity]   # (article id, statement id) -> the speaker's page
+
+    def sorted(self, section: str) -> list[Entity]:
+        table = {"person": self.people, "place": self.places, "actor": self.actors}[section]
+        return sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
+
+
+def article_order(sheet: FactSheet):
+    """Newest first; undated articles last; ties by title then id, for stable output."""
+    return (sheet.article.date is None, _neg_date(sheet.article.date), sheet.article.title, sheet.article.id)
+
+
+def _neg_date(d: str | None) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in d) if d else ""
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key: Zelenskiy, Zelensky and Zelenskyy share "zelensky"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    s = re.sub(r"\b(?:the|mr|mrs|ms|dr)\b", " ", s)
+    s = re.sub(r"(?:iy|yy|ii|yi)\b", "y", s)
+    s = s.replace("kh", "h").replace("ie", "e")
+    return " ".join(s.split())
+
+
+def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
+    sheets = sorted(sheets, key=article_order)
+    people: dict[str, Entity] = {}
+    places: dict[str, Entity] = {}
+    actors: dict[str, Entity] = {}
+    speaker_keys = _speaker_keys(sheets, config)
+    speakers: dict[tuple[str, str], Entity] = {}
+
+    for sheet in sheets:
+        for st in sheet.statements:
+            actor = _as_actor(st.speaker.name) if st.speaker.kind != "person" else None
+            if actor:
+                entity = _actor_entity(actors, actor)
+                entity.statements.append((sheet, st))
+                speakers[(sheet.article.id, st.id)] = entity
+                continue
+            key = speaker_keys[name_key(config.speaker_aliases.get(st.speaker.name, st.speaker.name))]
+            entity = people.setdefault(key, Entity("person", "", st.speaker.name, st.speaker.kind))
+            entity.names[st.speaker.name] += 1
+            if st.speaker.role:
+                entity.roles[st.speaker.role] += 1
+            entity.statements.append((sheet, st))
+            speakers[(sheet.article.id, st.id)] = entity
+        for sk in sheet.strikes:
+            name = config.place_aliases.get(sk.place.name, sk.place.name)
+            key = str(sk.place.geonameid) if sk.place.geonameid else name_key(name)
+            entity = places.setdefault(key, Entity("place", "", name, sk.place.precision,
+                                                   country=sk.place.country, region=sk.place.region,
+                                                   lat=sk.place.lat, lon=sk.place.lon))
+            entity.names[name] += 1
+            entity.strikes.append((sheet, sk))
+            if sk.attacker and (actor := _as_actor(sk.attacker)):
+                _actor_entity(actors, actor).strikes.append((sheet, sk))
+        for pl in sheet.pledges:
+            for party, role in ((pl.donor, "given"), (pl.recipient, "received")):
+                if party is None:
+                    continue
+                actor = _as_actor(party.name)
+                if actor:
+                    entity = _actor_entity(actors, actor)
+                else:
+                    entity = actors.setdefault("name:" + name_key(party.name), Entity(
+                        "actor", "", party.name, party.kind, country=party.country))
+                    entity.names[party.name] += 1
+                (entity.pledges_given if role == "given" else entity.pledges_received).append((sheet, pl))
+
+    _assign_ids(people, "person")
+    _assign_ids(places, "place")
+    _assign_ids(actors, "actor")
+    _rewrite_fact_ids(sheets, people, places, actors, speakers, config)
+    return SiteIndex(sheets=sheets, people=_by_id(people), places=_by_id(places), actors=_by_id(actors),
+                     speakers=speakers)
+
+
+def _speaker_keys(sheets: list[FactSheet], config: Config) -> dict[str, str]:
+    """name_key -> merged key: a bare surname joins the one multi-word name that ends with it."""
+    keys = set()
+    for sheet in sheets:
+        for st in sheet.statements:
+            keys.add(name_key(config.speaker_aliases.get(st.speaker.name, st.speaker.name)))
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        if " " in k:
+            by_last[k.rsplit(" ", 1)[1]].add(k)
+    merged = {}
+    for k in keys:
+        full = by_last.get(k, set()) if " " not in k else set()
+        merged[k] = next(iter(full)) if len(full) == 1 else k
+    return merged
+
+
+def _as_actor(name: str):
+    """The country or organisation a name is, when the whole name is one (not "Russian troops")."""
+    mentions = find_actors(name)
+    stripped = re.sub(r"^(?:the|The)\s+|['\u2019]s$", "", name.strip())
+    for m in mentions:
+        if m.text == stripped and m.form in ("name", "seat"):
+            return m.actor
+    return None
+
+
+def _actor_entity(actors: dict[str, Entity], actor) -> Entity:
+    entity = actors.setdefault("actor:" + actor.name, Entity("actor", "", actor.name, actor.kind,
+                                                             country=actor.country))
+    entity.names[actor.name] += 1
+    return entity
+
+
+def _assign_ids(table: dict[str, Entity], section: str) -> None:
+    """Display name = the most used spelling (longest on ties); id = its slug, made unique."""
+    used: set[str] = set()
+    for key in sorted(table, key=lambda k: (table[k].name.casefold(), k)):
+        e = table[key]
+        if e.names:
+            e.name = sorted(e.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        base = slugify(e.name, max_length=60) or section
+        if section == "place" and e.country and sum(
+                1 for o in table.values() if slugify(o.name) == slugify(e.name)) > 1:
+            base = f"{base}-{e.country.lower()}"
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        e.id = slug
+
+
+def _rewrite_fact_ids(sheets, people, places, actors, speakers, config) -> None:
+    for sheet in sheets:
+        for st in sheet.statements:
+            st.speaker.id = speakers[(sheet.article.id, st.id)].id
+        for sk in sheet.strikes:
+            name = config.place_aliases.get(sk.place.name, sk.place.name)
+            key = str(sk.place.geonameid) if sk.place.geonameid else name_key(name)
+            sk.place.id = places[key].id
+        for pl in sheet.pledges:
+            for party in (pl.donor, pl.recipient):
+                if party is None:
+                    continue
+                actor = _as_actor(party.name)
+                key = ("actor:" + actor.name) if actor else "name:" + name_key(party.name)
+                party.id = actors[key].id
+
+
+def _by_id(table: dict[str, Entity]) -> dict[str, Entity]:
+    return {e.id: e for e in sorted(table.values(), key=lambda e: e.id)}
+
+
+def actor_for(index: SiteIndex, name: str | None) -> Entity | None:
+    """The page of a country or organisation named in free text (an attacker, say)."""
+    if not name:
+        return None
+    actor = _as_actor(name)
+    if not actor:
+        return None
+    for e in index.actors.values():
+        if e.name == actor.name:
+            return e
+    return None

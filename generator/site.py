@@ -1,0 +1,59 @@
+"""Atomic write of site/: the build goes into a temporary folder beside it and is swapped in
+only once complete, so an interrupted or failed build leaves the previous site intact."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .render import TEMPLATES
+
+MARKER = ".factsheet-site"   # marks a folder this tool wrote, the only kind it will replace
+ASSETS = TEMPLATES / "assets"
+
+
+class SiteError(Exception):
+    pass
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> None:
+    out = out.resolve()
+    if out.exists() and not (out / MARKER).exists() and any(out.iterdir()):
+        raise SiteError(f"{out} exists and was not written by this generator; "
+                        "refusing to replace it (choose another --out or empty it)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        for rel, data in sorted(files.items()):
+            target = tmp / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                target = tmp / "assets" / asset.relative_to(ASSETS)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(asset, target)
+        (tmp / ".nojekyll").write_bytes(b"")   # GitHub Pages: serve files as they are
+        (tmp / MARKER).write_bytes(b"")
+        os.chmod(tmp, 0o755)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap(new: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        old.rmdir()
+        os.replace(out, old)
+    try:
+        os.replace(new, out)
+    except BaseException:
+        if old is not None:
+            os.replace(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
