@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .checks import check_site
 from .config import Config
-from .extract import extract
+from .extract.factsheet import extract
 from .index import build_index
 from .model import Article, FactSheet
 from .render import Renderer

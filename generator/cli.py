@@ -58,7 +58,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .extract import extract
+    from .extract.factsheet import extract
     from .sources import SourceError, read_article
     sheets, failed = [], 0
     for path in args.files:

@@ -35,6 +35,16 @@ CREDITS = re.compile(r"^(?:with\s+(?:additional\s+)?reporting\s+by|additional\s+
 MAX_TITLE_WORDS = 14
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so `parse_date` judges them (2023-02-30 included)."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class SourceError(Exception):
     """An article that cannot be read at all. The build reports it and goes on."""
 
@@ -105,7 +115,7 @@ def parse_article(text: str, source: str, markdown_input: bool, warnings: list[s
 
 def _front_matter(front: str, source: str, warnings: list[str]) -> dict:
     try:
-        data = yaml.safe_load(front) if front.strip() else {}
+        data = yaml.load(front, Loader=_FrontMatterLoader) if front.strip() else {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark else ""

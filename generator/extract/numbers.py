@@ -56,10 +56,13 @@ def word_value(text: str) -> int | None:
     except ValueError:
         pass
     total, current = 0, 0
-    for part in re.split(r"[\s-]+", t):
-        if part in ("and",):
+    parts = re.split(r"[\s-]+", t)
+    for part in parts:
+        if part == "and" or (part in ("a", "an") and len(parts) > 1):
             continue
-        if part in UNITS:
+        if part in ("dozen", "pair", "couple"):
+            current = max(current, 1) * UNITS[part]
+        elif part in UNITS:
             current += UNITS[part]
         elif part in TENS:
             current += TENS[part]

@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from generator.checks import check_site
+
+
+def make_site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    for rel, html in pages.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(html)
+    return tmp_path
+
+
+def test_resolving_links_pass(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<a href="people/a.html#x">a</a><a href="https://example.org">out</a>',
+                                "people/a.html": '<p id="x"></p><a href="../index.html">home</a>'})
+    assert check_site(site) == []
+
+
+def test_broken_link_folder_link_and_absolute_path_fail(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<a href="missing.html">m</a><a href="people/">dir</a>'
+                                              '<a href="/index.html">abs</a>',
+                                "people/index.html": ""})
+    problems = "\n".join(check_site(site))
+    assert "no such file" in problems
+    assert "points at a folder" in problems
+    assert "absolute path" in problems
+
+
+def test_asset_from_another_host_fails(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<script src="https://cdn.example/x.js"></script>'})
+    assert any("another host" in p for p in check_site(site))
+
+
+def test_missing_fragment_target_fails(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<a href="#nowhere">x</a>'})
+    assert any("nowhere" in p for p in check_site(site))
+
+
+def test_javascript_url_fails(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<a href="javascript:alert(1)">x</a>'})
+    assert check_site(site)
