@@ -176,12 +176,14 @@ def _actor_entity(actors: dict[str, Entity], actor) -> Entity:
 
 
 def _assign_ids(table: dict[str, Entity], section: str) -> None:
-    """Display name = the most used spelling (longest on ties); id = its slug, made unique."""
+    """Display name = the fullest spelling ("Volodymyr Zelenskiy" over a bare "Zelensky"), then
+    the most used; id = its slug, made unique."""
     used: set[str] = set()
     for key in sorted(table, key=lambda k: (table[k].name.casefold(), k)):
         e = table[key]
         if e.names:
-            e.name = sorted(e.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            e.name = sorted(e.names.items(),
+                            key=lambda kv: (-len(kv[0].split()), -kv[1], -len(kv[0]), kv[0]))[0][0]
         base = slugify(e.name, max_length=60) or section
         if section == "place" and e.country and sum(
                 1 for o in table.values() if slugify(o.name) == slugify(e.name)) > 1:

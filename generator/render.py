@@ -58,7 +58,8 @@ class Segment:
     text: str
     facts: list[str] = field(default_factory=list)     # fact ids covering this span
     kinds: str = ""                                     # css classes: statement strike pledge
-    anchors: list[str] = field(default_factory=list)    # ids that start here: s-3, f-st1
+    anchors: list[str] = field(default_factory=list)    # ids of the facts that start here: f-st1
+    sentence: int | None = None                         # index of the sentence that starts here
 
 
 def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segment]]:
@@ -83,14 +84,21 @@ def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segm
             covering = [(fid, kind) for s, e, fid, kind in spans if s <= a and b <= e]
             seg = Segment(article.body[a:b], [fid for fid, _ in covering],
                           " ".join(sorted({k for _, k in covering})))
-            if a in sentence_starts:
-                seg.anchors.append(f"s-{sentence_starts[a]}")
+            seg.sentence = sentence_starts.get(a)
             for fid, _ in covering:
                 if fid not in anchored:
                     anchored.add(fid)
                     seg.anchors.append(f"f-{fid}")
             para.append(seg)
         out.append(para)
+    # A fact whose span is empty or outside the text is anchored at its sentence, so that
+    # every evidence link on the site lands somewhere.
+    starts = {seg.sentence: seg for para in out for seg in para if seg.sentence is not None}
+    for facts in (sheet.statements, sheet.strikes, sheet.pledges):
+        for f in facts:
+            if f.id not in anchored and out:
+                seg = starts.get(f.evidence.sentence) or out[0][0]
+                seg.anchors.append(f"f-{f.id}")
     return out
 
 

@@ -118,9 +118,16 @@ def _front_matter(front: str, source: str, warnings: list[str]) -> dict:
         data = yaml.load(front, Loader=_FrontMatterLoader) if front.strip() else {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        line = f" at line {mark.line + 2}" if mark else ""
-        warnings.append(f"front matter is not valid YAML{line}; it was ignored "
-                        f"({getattr(e, 'problem', None) or e})")
+        where = f" at line {mark.line + 2}" if mark else ""
+        problem = getattr(e, "problem", None) or e
+        # The usual cause is an unquoted colon in a title ("title: Donors pledge $1B: UN").
+        # Simple `key: value` lines are still readable, so keep them rather than lose the title.
+        lines = _simple_front_matter(front)
+        if lines is not None:
+            warnings.append(f"front matter is not valid YAML{where} ({problem}); read it as plain "
+                            "`key: value` lines - quote values that contain a colon")
+            return lines
+        warnings.append(f"front matter is not valid YAML{where}; it was ignored ({problem})")
         return {}
     if data is None:
         return {}
@@ -128,6 +135,18 @@ def _front_matter(front: str, source: str, warnings: list[str]) -> dict:
         warnings.append("front matter is not a mapping of `key: value` lines; it was ignored")
         return {}
     return {str(k).lower(): v for k, v in data.items()}
+
+
+def _simple_front_matter(front: str) -> dict | None:
+    out = {}
+    for line in front.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = re.match(r"([A-Za-z_][\w-]*):\s*(.*)$", line)
+        if not m:
+            return None
+        out[m.group(1).lower()] = m.group(2).strip().strip("'\"") or None
+    return out
 
 
 def _plain(text: str) -> str:

@@ -77,3 +77,14 @@ def test_html_in_markdown_stays_text():
 def test_credits_line_is_found():
     a = parse_article("The mayor spoke.\n\nWith reporting by Reuters and AFP", "x.txt", markdown_input=False)
     assert a.meta.credits == "With reporting by Reuters and AFP"
+
+
+def test_unquoted_colon_in_front_matter_keeps_the_title(tmp_path):
+    a = read_article(write(tmp_path, "h.md", "---\ntitle: Donors pledge $2B: agency\ndate: 2024-02-01\n---\nText."))
+    assert a.meta.title == "Donors pledge $2B: agency" and a.meta.date == "2024-02-01"
+    assert any("not valid YAML" in w for w in a.warnings)
+
+
+def test_front_matter_that_is_not_a_mapping_is_ignored(tmp_path):
+    a = read_article(write(tmp_path, "i.md", "---\n- just\n- a list\n---\nText."))
+    assert a.body == "Text." and any("not a mapping" in w for w in a.warnings)

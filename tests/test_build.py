@@ -1,0 +1,112 @@
+"""Build a small fixture site and check its links, its pages and the facts they show."""
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.checks import check_site
+from generator.site import SiteError
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_writes_every_page_and_every_link_resolves(config):
+    report = build(config)
+    assert report.exit_status(strict=False) == 0
+    assert check_site(config.out) == []
+    for page in ("index.html", "timeline.html", "report.html", "people/index.html",
+                 "places/index.html", "actors/index.html", "data/factsheets.json",
+                 "assets/style.css", ".nojekyll"):
+        assert (config.out / page).is_file(), page
+
+
+def test_home_lists_articles_newest_first_with_counts(config):
+    build(config)
+    home = (config.out / "index.html").read_text()
+    assert home.index("Berlin promises more air defence") < home.index("A missile strike on an apartment block")
+
+
+def test_article_page_shows_facts_linked_to_highlighted_evidence(config):
+    build(config)
+    sheet = json.loads((config.out / "data" / "berlin-promises-more-air-defence.json").read_text())
+    page = (config.out / "articles" / "berlin-promises-more-air-defence.html").read_text()
+    assert sheet["statements"], "the fixture article has attributed statements"
+    for fact in sheet["statements"] + sheet["strikes"] + sheet["pledges"]:
+        assert f'href="berlin-promises-more-air-defence.html#f-{fact["id"]}"' in page
+        assert f'id="f-{fact["id"]}"' in page
+
+
+def test_speaker_spelled_two_ways_gets_one_page_with_both_articles(config):
+    build(config)
+    people = sorted(p.name for p in (config.out / "people").glob("*.html"))
+    zel = [p for p in people if p.startswith("volodymyr-zelensk")]
+    assert len(zel) == 1, people
+    page = (config.out / "people" / zel[0]).read_text()
+    assert "Berlin promises more air defence" in page and "A missile strike" in page
+
+
+def test_place_page_gathers_strikes_from_both_articles(config):
+    build(config)
+    page = (config.out / "places" / "odesa.html").read_text()
+    assert page.count("<tr>") >= 2 + 1  # header row + one row per strike report
+
+
+def test_json_source_is_the_input_path(config):
+    build(config)
+    sheets = json.loads((config.out / "data" / "factsheets.json").read_text())
+    assert sorted(s["article"]["source"] for s in sheets) == sorted(str(p) for p in config.seeds.iterdir())
+
+
+def test_builds_are_byte_identical(config, tmp_path):
+    build(config)
+    first = digest(config.out)
+    config.out = tmp_path / "again"
+    build(config)
+    assert digest(config.out) == first
+
+
+def test_article_text_is_escaped_in_every_page(config):
+    (config.seeds / "evil.md").write_text(
+        '---\ntitle: "<script>alert(1)</script> headline"\ndate: 2024-03-11\n---\n'
+        '"<img src=x onerror=alert(1)> is coming," the <b>mayor</b> said.\n')
+    build(config)
+    for page in config.out.rglob("*.html"):
+        text = page.read_text()
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+
+
+def test_unreadable_article_is_reported_and_others_still_build(config):
+    (config.seeds / "empty.txt").write_text("")
+    (config.seeds / "photo.jpg").write_bytes(b"\xff\xd8\xff\x00")
+    report = build(config)
+    assert report.exit_status(strict=False) == 1
+    assert [i.path for i in report.skipped] == [str(config.seeds / "empty.txt")]
+    assert len(list((config.out / "articles").glob("*.html"))) == 2
+    assert "empty.txt" in (config.out / "report.html").read_text()
+
+
+def test_failed_build_leaves_the_previous_site(config, monkeypatch):
+    build(config)
+    before = digest(config.out)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr("generator.site.shutil.copyfile", explode)
+    (config.seeds / "new.txt").write_text("date 2024-03-12 A new article, the mayor said.")
+    with pytest.raises(RuntimeError):
+        build(config)
+    assert digest(config.out) == before
+    assert not [p for p in config.out.parent.iterdir() if p.name.startswith(".site-new-")]
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(config):
+    config.out.mkdir()
+    (config.out / "precious.txt").write_text("keep me")
+    with pytest.raises(SiteError):
+        build(config)
+    assert (config.out / "precious.txt").read_text() == "keep me"
