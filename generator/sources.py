@@ -201,12 +201,12 @@ def _meta(meta: dict, body: str, source: str, stem: str, warnings: list[str]) ->
     elif date is None:
         warnings.append(f"date {meta.get('date')!r} is not a real calendar date; "
                         "write it as YYYY-MM-DD")
-    title = _text(meta.get("title")) or derive_title(body)
+    title = _text(meta.get("title")) or derive_title(body) or stem or "Untitled article"
     slug = slugify(_text(meta.get("slug")) or "", max_length=80) or slugify(title, max_length=80) \
         or slugify(stem, max_length=80) or "article"
     tags = meta.get("tags") or []
-    if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",")]
+    if not isinstance(tags, list):
+        tags = [t.strip() for t in str(tags).split(",")]
     return ArticleMeta(
         id=slug, title=title, date=date.isoformat() if date else None, source=source,
         url=_url(meta.get("url"), warnings), outlet=_text(meta.get("outlet") or meta.get("source")),
