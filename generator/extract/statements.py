@@ -1,0 +1,397 @@
+"""Statements: who said what, with the words, the mode and the day it was said.
+
+Each sentence (merged with its neighbours where a quotation runs across them) is searched for an
+attribution: a reporting verb ("said", "told", "wrote") with its speaker before it ("Austin
+said"), after it ("said Austin"), or "according to X". The words reported are the clause after
+the verb ("X said that ..."), or the clause before the attribution ("..., the military said").
+The mode follows from the quotation marks in those words: entirely quoted is `direct`, partly
+quoted is `partial`, unquoted is `indirect`. A quoted passage with no attribution of its own
+continues the previous speaker. Speakers go through `names.Entities`, which resolves pronouns,
+role nouns and surnames to the people and organisations named earlier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Article, Evidence, Statement
+from ..text import paragraphs as paragraph_spans, sentence_at
+from . import dates
+from .names import Entities, Mention, parse_mention, vocab
+from .quotes import Quote, find_quotes, quote_text
+from .tokens import (attributions, is_content_first, skip_adverbials,
+                     subject_at_start, tokenize)
+
+
+@dataclass
+class Unit:
+    """One or more sentences that no quotation crosses."""
+    start: int
+    end: int
+    first_sentence: int
+    paragraph: int
+    last_paragraph: int
+
+
+@dataclass
+class Found:
+    """A statement before its speaker is resolved."""
+    mention: Mention | None          # None: continues the previous speaker
+    start: int
+    end: int
+    verb: str | None
+    rule: str
+    unit: Unit
+    attr_span: tuple[int, int] | None = None
+    via: str | None = None
+    verbatim: bool = False           # unquoted, but the speaker's own words
+
+
+def extract_statements(article: Article) -> list[Statement]:
+    body = article.body
+    paras = paragraph_spans(body)
+    quotes = find_quotes(body, paras)
+    units = _units(article, quotes)
+    ref = dates.parse_date(article.meta.date)
+    entities = Entities()
+    entities.scan_titles(body)
+    sources = _source_line(body, paras)
+    for m in sources:
+        entities.add(m, salient=False)
+    source = sources[0] if sources else None
+    out: list[Statement] = []
+    prev: Unit | None = None
+    for n, unit in enumerate(units):
+        if _is_headline(body, unit):
+            continue
+        found = _find_in_unit(body, unit, quotes, paras, prev) or _labelled_quote(
+            body, unit, quotes, source)
+        _note_subject(body, unit, n, entities, ref, dated=not found)
+        for f in found:
+            st = _make_statement(article, f, quotes, entities, ref, out[-1] if out else None, n)
+            if st is not None:
+                out.append(st)
+        prev = unit
+    # Said at the event the article reports, unless the text says otherwise.
+    lead, prec = _lead_date(body, paras, ref, [(st.evidence.start, st.evidence.end) for st in out])
+    for st in out:
+        if st.date is None and lead:
+            st.date, st.date_precision = lead, prec
+    return out
+
+
+def _source_line(body: str, paras: list[tuple[int, int]]) -> list[Mention]:
+    """ "Source: Ihor Taburets, Head of Cherkasy Oblast Military Administration, on Telegram;
+    ..." -- some outlets name the sources of a report on a line of its own."""
+    for ps, pe in paras:
+        line = body[ps:pe]
+        if not line.startswith("Source:"):
+            continue
+        out = []
+        for part in line[len("Source:"):].split(";"):
+            m = re.match(r"\s*([^,]+(?:,\s*[^,]+?)?)(?:,?\s+(?:on|in|citing|via)\s+.*)?$", part)
+            mention = parse_mention(m.group(1)) if m else None
+            if mention is not None and mention.kind == "person":
+                out.append(mention)
+        return out
+    return []
+
+
+def _labelled_quote(body: str, unit: Unit, quotes: list[Quote],
+                    source: Mention | None) -> list[Found]:
+    """ 'Quote: "..."' after a Source line: the source's words."""
+    if source is None:
+        return []
+    m = re.match(r"Quote:\s*", body[unit.start:unit.end])
+    q = next((q for q in quotes if m and q.start == unit.start + m.end()), None)
+    if q is None:
+        return []
+    return [Found(source, q.start, q.end, "say", "quote-label:source", unit,
+                  attr_span=(unit.start, q.start))]
+
+
+def _note_subject(body: str, unit: Unit, n: int, entities: Entities, ref, dated: bool) -> None:
+    """A person opening a sentence becomes the antecedent of the next "he" or "she", and the
+    date of that sentence the date of what they say next ("Putin referred to the tanks on
+    February 2 ... He said ...")."""
+    subject = subject_at_start(body, unit.start, unit.end)
+    m = parse_mention(subject) if subject else None
+    if m is None or m.kind != "person":
+        return
+    if len(m.name.split()) < 2 and not m.role and entities.find_person(m.name) is None:
+        return
+    ent = entities.resolve(m, unit.start)
+    # A date is the occasion's only in a sentence that reports nobody's words.
+    d, prec = dates.find_date(body[unit.start:unit.end], ref) if dated else (None, "unknown")
+    if ent is not None and d:
+        ent.last_unit, ent.last_date = n, (d, prec)
+
+
+# --- units ------------------------------------------------------------------------
+
+def _units(article: Article, quotes: list[Quote]) -> list[Unit]:
+    units: list[Unit] = []
+    for s in article.sentences:
+        if units and any(q.start < units[-1].end and q.end > s.start for q in quotes):
+            u = units[-1]
+            u.end, u.last_paragraph = s.end, s.paragraph
+            continue
+        units.append(Unit(s.start, s.end, s.index, s.paragraph, s.paragraph))
+    return units
+
+
+def _is_headline(body: str, unit: Unit) -> bool:
+    """Headlines, captions and credits carry no statement: no closing punctuation, or a photo
+    credit."""
+    text = body[unit.start:unit.end].strip()
+    if re.match(r"(?i)(photo|image|picture|file photo|video|caption)\b\s*[:(]", text):
+        return True
+    return not re.search(r"[.!?:\"'\u201d\u2019\u2033,]\s*$", text) and len(text.split()) < 40
+
+
+# --- finding statements in a unit ------------------------------------------------
+
+def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[int, int]],
+                  prev: Unit | None) -> list[Found]:
+    toks = tokenize(body, unit.start, unit.end, quotes)
+    attrs = attributions(body, toks, unit.start, unit.end, quotes)
+    if not attrs:
+        q = _sole_quote(body, unit, quotes)
+        if q is None:
+            return []
+        signer = _dash_signature(body, q, paras)
+        if signer is not None:
+            return [Found(signer, q.start, q.end, None, "quote-dash-signature", unit,
+                          attr_span=(q.end, q.end))]
+        return [Found(None, q.start, q.end, None, "quote-continues", unit)]
+    v = vocab()
+    out: list[Found] = []
+    cursor = unit.start
+    last_mention: Mention | None = None
+    for n, a in enumerate(attrs):
+        nxt_start = attrs[n + 1].start if n + 1 < len(attrs) else unit.end
+        mention = a.mention
+        if a.kind == "participle":
+            # "..., adding ..." / "did not give a date, saying ...": the clause's own subject.
+            mention = last_mention
+            if mention is None:
+                subj = subject_at_start(body, unit.start, unit.end)
+                mention = parse_mention(subj) if subj else None
+            if mention is None or mention.generic:
+                continue
+        last_mention = mention
+        if a.kind == "passive-this":
+            if prev is not None and not any(f.unit is prev for f in out):
+                out.append(Found(mention, prev.start, prev.end, a.lemma, "passive-this", prev,
+                                 attr_span=(a.start, a.verb_end)))
+            cursor = nxt_start
+            continue
+        after_start = skip_adverbials(body, a.verb_end, nxt_start, a.lemma)
+        before, after = (cursor, a.start), (after_start, nxt_start)
+        spans = []
+        if a.kind in ("inverted",) or (a.kind == "according" and a.content_before) or (
+                a.kind == "subject" and is_content_first(body, before, after, quotes)):
+            spans.append((before, "before"))
+            # A split quote: '"...," he said, "..."' -- the second half is its own statement.
+            if _quote_starts(body, after, quotes):
+                spans.append((after, "after"))
+        else:
+            spans.append((after, "after"))
+        kept = 0
+        for (s, e), where in spans:
+            verbatim = False
+            if where == "after":
+                e = _cut_tail(body, s, e, quotes)
+            elif _dash_signed(body, s, a.start) and not any(ps == unit.start for ps, _ in paras):
+                # "...We have a deal. ... - Michel wrote on X": a passage signed with a dash is
+                # the speaker's own words, from the start of the paragraph.
+                p_start = next(ps for ps, pe in paras if ps <= a.start < pe)
+                s, verbatim = max(p_start, cursor if cursor > unit.start else p_start), True
+            s, e = _trim(body, s, e)
+            if not _worth_keeping(body, s, e, quotes, a, where, v):
+                continue
+            if where == "before" and _relayed(body, toks, s, e):
+                continue
+            out.append(Found(mention, s, e, a.lemma, f"{a.kind}-{where}:{a.verb.lower()}", unit,
+                             attr_span=(a.start, after_start), via=a.via, verbatim=verbatim))
+            kept += 1
+        if kept:
+            cursor = nxt_start if spans[-1][1] == "after" else a.verb_end
+    return out
+
+
+def _worth_keeping(body: str, s: int, e: int, quotes: list[Quote], a, where: str, v) -> bool:
+    text = body[s:e]
+    quoted = any(s <= q.start < e or q.start < s < q.end for q in quotes)
+    if e - s < 3 or (len(text.split()) < 3 and not quoted):
+        return False
+    if a.needs_quote and not quoted:
+        return False
+    if where == "after" and a.lemma in v["clause_verbs"] and not quoted:
+        # "confirmed the commitment during a call" reports no words; "confirmed (that) the
+        # strikes had begun" does.
+        lead = body[a.verb_end:s]
+        if not re.search(r"\bthat\s*$", lead) and not _has_finite_verb(text, v):
+            return False
+    return True
+
+
+def _relayed(body: str, toks, s: int, e: int) -> bool:
+    """ '... officials said the army had "violated the ceasefire", the BBC reported': the outlet
+    relays someone else's statement; it is not the speaker."""
+    forms = vocab()["verb_forms"]
+    for t in toks:
+        if s <= t.start and t.end < e - 10 and not t.quoted and not t.text.endswith("s") and \
+                forms.get(t.text) in ("say", "tell", "report", "announce", "write", "state"):
+            return True
+    return False
+
+
+def _has_finite_verb(text: str, v) -> bool:
+    words = re.findall(r"[A-Za-z\u2019']+", text.lower())
+    markers = set(v["finite_markers"])
+    return any(w in markers or (w.endswith("ed") and len(w) > 4) for w in words[1:])
+
+
+def _cut_tail(body: str, s: int, e: int, quotes: list[Quote]) -> int:
+    """End the reported words before the writer's own comment (", amid ...")."""
+    tails = "|".join(re.escape(t) for t in vocab()["content_tails"])
+    for m in re.finditer(rf",\s+(?:{tails})\b", body[s:e]):
+        pos = s + m.start()
+        if not any(q.start < pos < q.end for q in quotes):
+            return pos
+    return e
+
+
+def _dash_signed(body: str, s: int, attr_start: int) -> bool:
+    return bool(re.search(r"(?:\s[-\u2013\u2014]|--)\s*$", body[s:attr_start]))
+
+
+def _dash_signature(body: str, q: Quote, paras: list[tuple[int, int]]) -> Mention | None:
+    """ '"We will rebuild." — Mayor Ivan Sokol.': a name after a dash signs the quote."""
+    p_end = next((pe for ps, pe in paras if ps <= q.start < pe), len(body))
+    m = re.match(r"\s*(?:[\u2014\u2013]|--?)\s*([^.!?\"\u201c\u201d]{2,80}?)\.?\s*$",
+                 body[q.end:p_end])
+    if not m:
+        return None
+    mention = parse_mention(m.group(1))
+    if mention is None or mention.generic or mention.kind == "pronoun":
+        return None
+    return mention
+
+
+def _quote_starts(body: str, span: tuple[int, int], quotes: list[Quote]) -> bool:
+    s, e = _trim(body, *span)
+    return any(q.start == s for q in quotes)
+
+
+def _sole_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
+    """A unit that is one quotation and nothing else."""
+    s, e = _trim(body, unit.start, unit.end)
+    for q in quotes:
+        if q.start == s and q.end >= e - 1:
+            return q
+    return None
+
+
+_LEAD = re.compile(r"^(?:[\s,;:\u2014\u2013]|--|-\s|that\s)+")
+_TAIL = re.compile(r"(?:[\s,;:\u2014\u2013]|--|\s-)+(?:(?:while|whereas|and|but|as)\s*)?$")
+
+
+def _trim(body: str, s: int, e: int) -> tuple[int, int]:
+    seg = body[s:e]
+    m = _LEAD.match(seg)
+    if m:
+        s += m.end()
+    seg = body[s:e]
+    m = _TAIL.search(seg)
+    if m:
+        e = s + m.start()
+    return s, e
+
+
+# --- one statement ----------------------------------------------------------------
+
+def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: Entities,
+                    ref, last: Statement | None, n: int) -> Statement | None:
+    body = article.body
+    s, e = f.start, f.end
+    inside = [q for q in quotes if s <= q.start and q.end <= e + 1]
+    full = next((q for q in inside if q.start == s and q.end >= e - 1), None)
+    if full is not None:
+        mode, text = "direct", quote_text(body, full)
+        s, e = full.inner_start, full.inner_end
+        if "-after:" in f.rule and re.search(r"\bthat\s*$", body[
+                f.attr_span[0]:f.start] if f.attr_span else "") and not re.search(
+                r"[.!?,\u2026]\W*$", text):
+            # 'said that "there is no problem ..."': a quoted clause, not a quoted sentence.
+            mode = "partial"
+    elif f.verbatim:
+        mode, text = "direct", " ".join(body[s:e].split())
+    elif any(q.start < e and q.end > s for q in quotes):
+        mode, text = "partial", " ".join(body[s:e].split())
+    else:
+        mode, text = "indirect", " ".join(body[s:e].split())
+    if mode != "direct":
+        text = text.rstrip(".").rstrip()
+    if len(text.split()) < 2:
+        return None
+    hit = sentence_at(article.sentences, s)
+    sentence = hit.index if hit is not None else f.unit.first_sentence
+    if f.mention is None:
+        # A quotation standing alone continues the speaker quoted just before it.
+        if last is None or mode != "direct" or not _recent(article, last, f.unit):
+            return None
+        return Statement(speaker=replace(last.speaker), text=text, mode=mode, verb=last.verb,
+                         date=last.date, evidence=Evidence(sentence, s, e), via=last.via,
+                         date_precision=last.date_precision, rule=f.rule)
+    ent = entities.resolve(f.mention, f.attr_span[0] if f.attr_span else s)
+    if ent is None:
+        return None
+    d, prec = _attribution_date(body, f, ref)
+    if d is None and ent.last_date and ent.last_unit is not None and n - ent.last_unit <= 1:
+        d, prec = ent.last_date  # the same occasion: said in the sentence just before
+    if d:
+        ent.last_date = (d, prec)
+    ent.last_unit = n
+    return Statement(speaker=ent.speaker(), text=text, mode=mode, verb=f.verb, date=d,
+                     evidence=Evidence(sentence, s, e), via=f.via,
+                     date_precision=prec if d else "unknown", rule=f.rule)
+
+
+def _lead_date(body: str, paras: list[tuple[int, int]], ref,
+               reported: list[tuple[int, int]]) -> tuple[str | None, str]:
+    """The day of the event the article reports: the first date in its opening paragraphs
+    outside anyone's reported words, if within a week before publication."""
+    if ref is None or not paras:
+        return None, "unknown"
+    start, end = paras[0][0], paras[min(1, len(paras) - 1)][1]
+    for ds, de, iso, prec in dates.iter_dates(body[start:end], ref):
+        if any(s <= start + ds < e for s, e in reported):
+            continue
+        d = dates.parse_date(iso)
+        if prec == "day" and d is not None and 0 <= (ref - d).days <= 7:
+            return iso, prec
+        break
+    return None, "unknown"
+
+
+def _recent(article: Article, last: Statement, unit: Unit) -> bool:
+    """The last statement ended in this paragraph or the one before."""
+    para = article.sentences[last.evidence.sentence].paragraph
+    end_para = next((x.paragraph for x in article.sentences
+                     if x.start <= last.evidence.end <= x.end), para)
+    return unit.paragraph - end_para <= 1
+
+
+def _attribution_date(body: str, f: Found, ref) -> tuple[str | None, str]:
+    """A date in the attribution clause only -- never in the reported words: "the military
+    said on February 3, amid ..." or "On Friday, Pistorius said ..."."""
+    if f.attr_span is None:
+        return None, "unknown"
+    a_start, a_end = f.attr_span
+    if f.start >= a_end:
+        clause = body[f.unit.start:f.start]   # reported words come after the clause
+    else:
+        clause = body[a_start:a_end]
+    return dates.find_date(clause, ref)

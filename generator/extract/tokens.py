@@ -1,0 +1,499 @@
+"""The grammar of attribution clauses: reporting verbs, the speaker phrase beside them, and the
+adverbials between the verb and the words reported.
+
+There is no parser: a speaker phrase is a run of capitalised words, titles and organisation
+nouns ("Ukraine's General Staff", "the regional governor", "Dutch Prime Minister Mark Rutte")
+read outward from the verb, which is robust on news prose and easy to explain.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import dates
+from .names import (DETERMINERS, NAME_PARTICLES, PRONOUNS, Mention, is_cap, parse_mention,
+                    strip_possessive, vocab)
+from .quotes import Quote
+
+CONJUNCTIONS = {"and", "but", "that", "what", "while", "as", "when", "after", "because", "although",
+                "though", "so", "where", "which", "who", "whom", "since", "before", "if", "until",
+                "yet", "or", "then", "however", "also", "meanwhile", "whereas"}
+PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
+SEPARATORS = {",", ";", ":", "\u2014", "\u2013", "--", "-", "(", ")"}
+QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2033"
+INNER_CONNECTORS = {"of", "for", "and", "in", "on"}
+
+_TOKEN = re.compile(r"--|\w+(?:[.'\u2019\-&/]\w+)*\.?['\u2019]?|[^\w\s]")
+_ABBREV = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|"
+                     r"St|Jr|Sr|No|Prof|Rev|Cmdr)\.")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    quoted: bool
+
+
+@dataclass
+class Attribution:
+    kind: str                       # subject | inverted | participle | according | quoted-as
+    start: int                      # where the attribution clause starts
+    verb: str                       # the verb as written
+    verb_end: int                   # where the reported words may start
+    lemma: str | None
+    mention: Mention | None
+    needs_quote: bool = False       # speech-act verbs count only with quoted words
+    via: str | None = None
+    content_before: bool = False
+
+
+def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
+    toks = []
+    for m in _TOKEN.finditer(body, start, end):
+        t, s, e = m.group(0), m.start(), m.end()
+        if t.endswith(".") and len(t) > 1 and not _ABBREV.fullmatch(t):
+            t, e = t[:-1], e - 1
+        inq = any(q.start < s and e <= q.end - (1 if q.closed else 0) for q in quotes)
+        if t in QUOTE_CHARS:
+            inq = False
+        toks.append(Tok(t, s, e, inq))
+    return toks
+
+
+@lru_cache(maxsize=1)
+def _sets():
+    v = vocab()
+    mods = {w.lower() for w in v["np_modifiers"]}
+    generic_heads = {g.split()[-1] for g in v["generic_set"]}
+    return {
+        "lower_ok": v["title_words"] | v["org_head_words"] | mods | generic_heads
+        | {w for h in v["org_head_set"] for w in h.split()},
+        "heads": v["title_words"] | v["org_head_words"] | generic_heads
+        | {h.split()[-1] for h in v["org_head_set"]},
+        "adverbs": {a.lower() for a in v["verb_adverbs"]},
+        "function_caps": set(v["function_caps"]),
+        "months": set(dates.MONTHS) | {m.capitalize() for m in dates.MONTHS},
+        "weekdays": {d.capitalize() for d in dates.WEEKDAYS},
+    }
+
+
+def _np_ok(tok: Tok) -> bool:
+    if tok.quoted:
+        return False
+    t = tok.text
+    if t[0] in QUOTE_CHARS or not (t[0].isalnum()):
+        return False
+    low = strip_possessive(t).lower()
+    if is_cap(t):
+        return True
+    return low in _sets()["lower_ok"] or low in NAME_PARTICLES or low in INNER_CONNECTORS \
+        or low in DETERMINERS
+
+
+def _head_ok(tok: Tok) -> bool:
+    t = strip_possessive(tok.text)
+    return (is_cap(t) and not t[0].isdigit()) or t.lower() in _sets()["heads"]
+
+
+def _boundary_ok(toks: list[Tok], k: int) -> bool:
+    """What stands before a subject phrase at k: nothing, punctuation or a conjunction."""
+    if k < 0:
+        return True
+    t = toks[k].text
+    return (not t[0].isalnum()) or t.lower() in CONJUNCTIONS or t.lower() in ("said", "added")
+
+
+def _clean_np(toks: list[Tok], i: int, j: int) -> int | None:
+    """Start index of a valid speaker phrase in toks[i:j] (j exclusive), or None."""
+    s = _sets()
+    # A sentence-opening word, date or number cuts the phrase: "On Friday Zelensky said".
+    for k in range(j - 1, i - 1, -1):
+        t = toks[k].text
+        if t in s["function_caps"] or t in s["weekdays"] or t in s["months"] or \
+                (t[0].isdigit() and not (k > i and toks[k - 1].text in ("No", "No."))):
+            i = k + 1
+            break
+    while i < j and (toks[i].text.lower() in INNER_CONNECTORS or (
+            toks[i].text.lower() in NAME_PARTICLES and not _particle_run(toks, i, j))):
+        i += 1
+    if i >= j:
+        return None
+    # The head of "the head of the region" is "head": the word before "of".
+    of = next((k for k in range(i + 1, j) if toks[k].text.lower() in ("of", "for")), j)
+    if not _head_ok(toks[of - 1]) or not any(_head_ok(t) for t in toks[i:j]):
+        return None
+    if all(t.text.lower() in DETERMINERS for t in toks[i:j]):
+        return None
+    return i
+
+
+def _particle_run(toks: list[Tok], i: int, j: int) -> bool:
+    """ "von der Leyen": particles that lead into a capitalised surname."""
+    while i < j and toks[i].text.lower() in NAME_PARTICLES:
+        i += 1
+    return i < j and is_cap(toks[i].text)
+
+
+def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
+    """The speaker phrase ending just before the verb at v: (start token index, phrase)."""
+    s = _sets()
+    j = v - 1
+    while j >= 0:
+        low = toks[j].text.lower()
+        if low in s["adverbs"] and low not in PRONOUNS:
+            j -= 1
+        elif toks[j].text == ")" and j >= 2 and toks[j - 2].text == "(":
+            j -= 3  # "the National News Agency (NNA) said"
+        else:
+            break
+    if j < 0:
+        return None
+    if toks[j].text.lower() in PRONOUNS and not toks[j].quoted:
+        return (j, toks[j].text) if _boundary_ok(toks, j - 1) else None
+    suffix = ""
+    end = j + 1
+    if toks[j].text == ",":
+        # "Putin, speaking in Volgograd, said" / "Kyrylenko, the governor of Donetsk, said" /
+        # "the regional governor, Valentyn Reznichenko, said"
+        k = j - 1
+        while k >= 0 and j - k < 25 and toks[k].text not in (",", ";", ":") and not toks[k].quoted \
+                and toks[k].text not in QUOTE_CHARS:
+            k -= 1
+        if k < 1 or toks[k].text != "," or k == j - 1:
+            return None
+        inner = toks[k + 1:j]
+        first = inner[0].text
+        if first.lower() in DETERMINERS or strip_possessive(first).lower() in vocab()["title_words"]:
+            suffix = ", " + " ".join(t.text for t in inner)
+        elif all(is_cap(t.text) or t.text.lower() in NAME_PARTICLES for t in inner):
+            # Role first, then the name: the phrase before the comma must hold a title.
+            r = k
+            while r - 1 >= 0 and _np_ok(toks[r - 1]):
+                r -= 1
+            if not any(strip_possessive(t.text).lower() in vocab()["title_words"]
+                       for t in toks[r:k]):
+                return None
+            suffix = ", " + " ".join(t.text for t in inner)
+        elif is_cap(first):
+            return None
+        end = k
+    i = end
+    while i - 1 >= 0 and _np_ok(toks[i - 1]):
+        i -= 1
+        if toks[i].text.lower() in DETERMINERS and not (
+                i > 0 and toks[i - 1].text.lower() in ("of", "for") and i - 1 > 0
+                and _np_ok(toks[i - 2])):
+            break
+    start = _clean_np(toks, i, end)
+    if start is None:
+        return None
+    if start > 0 and toks[start - 1].text.lower() in DETERMINERS:
+        start -= 1
+    if not _boundary_ok(toks, start - 1):
+        return None
+    phrase = " ".join(t.text for t in toks[start:end]) + suffix
+    return start, phrase
+
+
+def _right_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
+    """The speaker phrase just after the verb ("said Austin", "said the ministry")."""
+    i = v + 1
+    j = i
+    stops = _sets()["function_caps"] | _sets()["weekdays"] | _sets()["months"]
+    while j < len(toks) and _np_ok(toks[j]) and toks[j].text not in stops and (
+            j == i or toks[j].text.lower() not in DETERMINERS
+            or toks[j - 1].text.lower() in ("of", "for")):
+        j += 1
+    while j > i and toks[j - 1].text.lower() in INNER_CONNECTORS:
+        j -= 1
+    if j == i or _clean_np(toks, i, j) != i:
+        return None
+    phrase = " ".join(t.text for t in toks[i:j])
+    # An appositive role: "said Pavlo Kyrylenko, the governor of Donetsk region."
+    titled = any(strip_possessive(t.text).lower() in vocab()["title_words"] for t in toks[i:j])
+    if j + 1 < len(toks) and toks[j].text == "," and (
+            toks[j + 1].text.lower() in DETERMINERS
+            or toks[j + 1].text.lower() in vocab()["title_words"]
+            or (titled and is_cap(toks[j + 1].text))):
+        k = j + 1
+        while k < len(toks) and _np_ok(toks[k]):
+            k += 1
+        phrase += ", " + " ".join(t.text for t in toks[j + 1:k])
+        j = k
+    return j - 1, phrase
+
+
+def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
+                 quotes: list[Quote]) -> list[Attribution]:
+    v = vocab()
+    forms = v["verb_forms"]
+    speech = set(v["speech_verbs"])
+    out: list[Attribution] = []
+    taken_until = -1
+    for n, tok in enumerate(toks):
+        if tok.quoted or n <= taken_until:
+            continue
+        low = tok.text.lower()
+        prev = toks[n - 1].text.lower() if n else ""
+        if low == "according" and n + 1 < len(toks) and toks[n + 1].text.lower() == "to":
+            r = _according_source(toks, n + 2)
+            if r is None:
+                continue
+            end_i, phrase = r
+            m = parse_mention(phrase)
+            if m is None:
+                continue
+            before_words = [t for t in toks[:n] if t.text[0].isalnum()]
+            start = toks[n - 1].start if n and toks[n - 1].text == "," else tok.start
+            out.append(Attribution("according", start, "according to", toks[end_i].end, None, m,
+                                   via=m.outlet if m.kind == "organization" else None,
+                                   content_before=len(before_words) >= 4 and n > 0
+                                   and (toks[n - 1].text == "," or body[toks[n - 1].start - 1:
+                                                                        toks[n - 1].start] == ",")))
+            taken_until = end_i
+            continue
+        if low in ("quote", "quotes", "statement", "comment", "comments", "message") and n == 0 \
+                and n + 1 < len(toks) and toks[n + 1].text.lower() in ("from", "by"):
+            # "Quote from Taburets: ..." -- a label before a quotation.
+            r = _right_np(toks, n + 1)
+            if r and r[0] + 1 < len(toks) and toks[r[0] + 1].text == ":":
+                m = parse_mention(r[1])
+                if m is not None:
+                    out.append(Attribution("label", tok.start, tok.text, toks[r[0] + 1].end,
+                                           "say", m))
+                    taken_until = r[0] + 1
+            continue
+        lemma = forms.get(low)
+        if lemma is None or not tok.text[0].islower():
+            continue
+        if prev in PASSIVE:
+            att = _passive_agent(toks, n, lemma)
+            if att is not None:
+                out.append(att)
+                taken_until = next((k for k, t in enumerate(toks) if t.end == att.verb_end), n)
+            continue
+        needs_quote = lemma not in speech
+        if lemma in ("quote", "cite"):
+            att = _quoted_as(toks, n)
+            if att:
+                out.append(att)
+                taken_until = next((k for k, t in enumerate(toks) if t.end == att.verb_end), n)
+            continue
+        if low.endswith("ing") and prev in (",", "and", "while", "before", "after", "by"):
+            if needs_quote:
+                continue
+            out.append(Attribution("participle", toks[n - 1].start if prev == "," else tok.start,
+                                   tok.text, tok.end, lemma, None, needs_quote))
+            continue
+        left = _left_np(toks, n)
+        if left is not None:
+            start_i, phrase = left
+            m = parse_mention(phrase)
+            if m is not None:
+                att = Attribution("subject", toks[start_i].start, tok.text, tok.end, lemma, m,
+                                  needs_quote, via=_told_outlet(toks, n, lemma))
+                _citing(toks, n, att)
+                out.append(att)
+                continue
+        if prev in (",", "--", "\u2014") or (n and toks[n - 1].text in QUOTE_CHARS):
+            right = _right_np(toks, n)
+            if right is not None:
+                end_i, phrase = right
+                m = parse_mention(phrase)
+                if m is not None:
+                    out.append(Attribution("inverted", tok.start, tok.text, toks[end_i].end, lemma,
+                                           m, needs_quote))
+                    taken_until = end_i
+    return out
+
+
+def _according_source(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    """The source after "according to": "X", or "a statement released by X", "information
+    from X" -- the speaker is X, not the document."""
+    nouns = set(vocab()["source_nouns"])
+    k = i
+    while k < len(toks) and k - i < 6 and toks[k].text.lower() not in ("from", "by") \
+            and toks[k].text not in (",", ".") and not is_cap(toks[k].text):
+        k += 1
+    if k < len(toks) and toks[k].text.lower() in ("from", "by") and any(
+            t.text.lower() in nouns for t in toks[i:k]):
+        r = _right_np(toks, k)
+        if r is None and k + 1 < len(toks):
+            # "a statement from the countries": the document itself is the source.
+            j = k + 1
+            while j < len(toks) and toks[j].text[0].isalnum():
+                j += 1
+            noun = next(t for t in toks[i:k] if t.text.lower() in nouns)
+            first = toks.index(noun)
+            r = (j - 1, " ".join(t.text for t in toks[first:j]))
+        return r
+    return _right_np(toks, i - 1)
+
+
+def _passive_agent(toks: list[Tok], n: int, lemma: str) -> Attribution | None:
+    """ "This was reported by the spokesman, Dmytro Chubenko": the sentence before is theirs.
+    "Kim was quoted as saying ...": the subject is the speaker."""
+    if lemma in ("quote", "cite") and n + 2 < len(toks) and toks[n + 1].text.lower() == "as" \
+            and toks[n + 2].text.lower() in vocab()["verb_forms"]:
+        left = _left_np(toks, n - 1)
+        m = parse_mention(left[1]) if left else None
+        if m is None:
+            return None
+        verb = toks[n + 2]
+        return Attribution("quoted-as", toks[left[0]].start, verb.text, verb.end,
+                           vocab()["verb_forms"][verb.text.lower()], m)
+    if n < 2 or toks[n - 2].text.lower() not in ("this", "that", "it") or n - 2 != 0:
+        return None
+    if n + 1 >= len(toks) or toks[n + 1].text.lower() != "by":
+        return None
+    r = _right_np(toks, n + 1)
+    if r is None:
+        return None
+    m = parse_mention(r[1])
+    if m is None:
+        return None
+    return Attribution("passive-this", toks[0].start, toks[n].text, toks[r[0]].end, lemma, m)
+
+
+def _citing(toks: list[Tok], n: int, att: Attribution) -> None:
+    """ "..., Interfax reported, citing the defence ministry": the ministry spoke, Interfax
+    relayed it."""
+    if n + 3 < len(toks) and toks[n + 1].text == "," and toks[n + 2].text.lower() == "citing":
+        r = _right_np(toks, n + 2)
+        m = parse_mention(r[1]) if r else None
+        if m is not None and not m.generic and att.mention is not None:
+            att.via = att.mention.outlet or att.mention.name
+            att.mention = m
+
+
+def _quoted_as(toks: list[Tok], n: int) -> Attribution | None:
+    """ "Interfax quoted Putin as saying ..." -- the speaker is Putin, Interfax relays him."""
+    left = _left_np(toks, n)
+    right = _right_np(toks, n)
+    if left is None or right is None:
+        return None
+    end_i, phrase = right
+    if end_i + 2 >= len(toks) or toks[end_i + 1].text.lower() != "as":
+        return None
+    verb = toks[end_i + 2]
+    relay = parse_mention(left[1])
+    m = parse_mention(phrase)
+    if m is None:
+        return None
+    via = (relay.outlet or relay.name) if relay else None
+    return Attribution("quoted-as", toks[left[0]].start, verb.text, verb.end,
+                       vocab()["verb_forms"].get(verb.text.lower(), "say"), m, via=via)
+
+
+def _told_outlet(toks: list[Tok], n: int, lemma: str) -> str | None:
+    """ "told Interfax" / "told German broadcaster ARD": the outlet relays the statement."""
+    if lemma != "tell":
+        return None
+    window = " ".join(t.text for t in toks[n + 1:n + 5])
+    v = vocab()
+    for o in sorted(v["outlets"], key=len, reverse=True):
+        if len(o) > 2 and o.lower() not in ("news agency", "agency", "state news agency") and \
+                re.match(rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(o)}\b", window):
+            return o
+    return None
+
+
+# --- what lies between the verb and the reported words ---------------------------
+
+@lru_cache(maxsize=1)
+def _adverbial_patterns() -> list[re.Pattern]:
+    v = vocab()
+    occ = "|".join(re.escape(o) for o in sorted(v["occasions"], key=len, reverse=True))
+    plat = "|".join(re.escape(p) for p in sorted(v["platforms"], key=len, reverse=True))
+    addr = "|".join(re.escape(a) for a in sorted(v["addressees"], key=len, reverse=True))
+    cap = r"[A-Z][\w\u2019'.\-]*"
+    date = dates.DATE_EXPR.pattern
+    return [
+        re.compile(r"\s*,?\s*(?:also|later|earlier|again|previously|separately|then|recently|"
+                   r"publicly|repeatedly|on\s+\w+day|late|early|in\s+a\s+statement)\b", re.I),
+        re.compile(rf"\s*(?:on|late|early|later|earlier|at|by|from|since|until)?\s*(?:on\s+)?(?:{date})",
+                   re.I),
+        re.compile(rf"\s*,?\s*(?:in|on|at|during|via|through|after|following|before|while|when|"
+                   rf"from)\s+(?:(?:a|an|the|his|her|its|their|this|that|one|[A-Z][\w\u2019'-]*)\s+)?"
+                   rf"(?:[\w\u2019'\-]+\s+){{0,4}}(?:{occ})\b"
+                   rf"(?:\s+(?:on|to|with|at|in|from|by|of)\s+(?:the\s+)?(?:{cap}\s*)+"
+                   rf"|\s+to\s+(?:his|her|its|their|the)\s+\w+)?"),
+        re.compile(rf"\s*(?:on|via|in\s+a\s+post\s+on)\s+(?:{plat})\b"),
+        re.compile(rf"\s*(?:{addr})\b"),
+        re.compile(r"\s*(?:in|at|from)\s+(?:the\s+)?" + cap + r"(?:\s+" + cap + r")*(?=\s*(?:,|that\b|on\b|:))"),
+    ]
+
+
+_TELL_OBJECT = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w\u2019'.\-]*\s+){0,3}?"
+                          r"(?:[A-Z][\w\u2019'.\-]*)(?=\s*(?:that\b|,|:|on\b|in\b|\u201c|\"|\u2018))")
+
+
+def skip_adverbials(body: str, pos: int, end: int, lemma: str | None) -> int:
+    """Move past "told reporters on Friday in a statement that" to the reported words."""
+    pats = _adverbial_patterns()
+    if lemma == "tell":
+        # "told his caucus in a letter Sunday that ...": everything up to "that" is the
+        # addressee and the occasion.
+        m = re.compile(r"[^,;:\"\u201c\u2018]{0,100}?\bthat\b").match(body, pos, end)
+        if m and len(body[pos:m.end()].split()) <= 14:
+            return m.end()
+        m = _TELL_OBJECT.match(body, pos, end)
+        if m:
+            pos = m.end()
+    for _ in range(8):
+        for p in pats:
+            m = p.match(body, pos, end)
+            if m and m.end() > pos:
+                pos = m.end()
+                break
+        else:
+            break
+    # "told reporters on the sidelines of a meeting at Ramstein on Friday that ...": a
+    # prepositional phrase that runs into "that" belongs to the attribution.
+    m = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|from|to|via|with|through|following|"
+                   r"of|outside|inside|near)\s+(?:(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,120}?"
+                   r"|(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,100},)"
+                   r"\s*\bthat\b").match(body, pos, end)
+    if m and len(body[pos:m.end()].split()) <= 16:
+        pos = m.end()
+    m = re.compile(r"\s*[,:]?\s*(?:that\b)?").match(body, pos, end)
+    return m.end() if m else pos
+
+
+def is_content_first(body: str, before: tuple[int, int], after: tuple[int, int],
+                     quotes: list[Quote]) -> bool:
+    """ "Russian troops are not slowing ..., the military said" reports the clause before the
+    attribution; "At the same time, the General Staff said, Russia's ..." the clause after."""
+    btext = body[before[0]:before[1]].rstrip()
+    atext = body[after[0]:after[1]].strip()
+    if not btext or not re.search(r"[,\u2014\u2013\-:" + QUOTE_CHARS + r"]$", btext):
+        return False
+    # '"...," Austin said' -- a quotation closing just before the speaker is what they said.
+    if any(before[0] <= q.start and before[1] - 2 <= q.end <= before[1] for q in quotes):
+        return True
+    if len(btext.split()) < 5:
+        return False
+    if len(atext.split()) < 3:
+        return True
+    # "the military said on February 3, amid ..." -- a comma after the adverbials ends the
+    # attribution; without one the verb runs on into its own clause.
+    return "," in body[after[0] - 2:after[0]]
+
+
+def subject_at_start(body: str, start: int, end: int) -> str | None:
+    """The capitalised phrase opening a sentence, if it names someone ("Prime Minister Rishi
+    Sunak confirmed ..."), for pronoun resolution."""
+    toks = tokenize(body, start, min(end, start + 200), [])
+    i = 0
+    while i < len(toks) and _np_ok(toks[i]) and (is_cap(toks[i].text) or toks[i].text.lower()
+                                                  in _sets()["lower_ok"] | DETERMINERS
+                                                  | NAME_PARTICLES):
+        i += 1
+    if i == 0 or i >= len(toks) or toks[i].text.lower() in ("and", "&"):
+        return None
+    if toks[0].text in _sets()["function_caps"]:
+        return None
+    return " ".join(t.text for t in toks[:i])
