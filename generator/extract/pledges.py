@@ -1,0 +1,572 @@
+"""Pledges: who commits to give what to whom.
+
+A pledge is a commitment (a verb chain such as "will send", "agreed to provide", "pledged", or a
+noun such as "a pledge by Britain", "Canada's offer of") with a donor and an item or a money
+amount. The donor is the subject of the chain, the "from"/"by" phrase of the noun, or the agent
+of a passive ("components provided by the Netherlands"). Requests, questions, denials and mere
+possibilities ("urged Germany to send", "whether Germany will send") are not pledges; neither
+is a vow without a thing to give ("vowed to retaliate").
+
+Mentions of one pledge across an article (the headline fact, then its details) are merged: one
+donor and one kind of item make one pledge, so that "F-16 warplanes" and "19 F-16 jets" from
+Denmark are one entry with quantity 19.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from ..model import Article, Evidence, Party, Pledge, Statement
+from .actors import find_actors
+from .dates import iter_dates, parse_date
+from .numbers import find_money
+from .pledge_phrases import (PREPOSITIONS, VERBISH, Cand, Tok, donor_candidates, find_items,
+                             group_left, group_right, head_kind, is_number, item_at, named_items,
+                             org_short_forms, party_of, people_of,
+                             pick_money, tokenize, vocab)
+
+ADVERBS = {"also", "soon", "now", "still", "then", "further", "additionally", "jointly",
+           "each", "together", "quickly", "rapidly", "immediately", "likely", "all", "both",
+           "themselves", "itself", "be", "eventually", "finally", "ultimately", "shortly"}
+AID_NOUNS = {"assistance", "aid", "support", "package", "contribution", "help", "commitments",
+             "donation", "pledge"}
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """Inflected form -> stem, for every verb of giving."""
+    v = vocab()
+    out: dict[str, str] = {}
+    for stem in v["give_verbs"]:
+        base = stem.split()[0]
+        forms = {base, base + ("es" if base.endswith(("sh", "ch", "x", "ss")) else "s"),
+                 base + ("d" if base.endswith("e") else "ed"),
+                 (base[:-1] if base.endswith("e") else base) + "ing"}
+        forms |= set(v["irregular"].get(base, []))
+        for f in forms:
+            out[f] = stem
+    return out
+
+
+@dataclass
+class Trigger:
+    kind: str          # verb | commit | noun | passive | include | receive | raise | come
+    first: int         # token span of the trigger words
+    last: int
+    status: str
+
+
+def _adverbs(toks: list[Tok], j: int) -> int:
+    while j < len(toks) and (toks[j].low in ADVERBS or toks[j].low.endswith("ly")
+                             and toks[j].low not in ("supply", "fly")):
+        j += 1
+    return j
+
+
+def _give_at(toks: list[Tok], j: int, forms) -> int | None:
+    """Index of the last token of a verb of giving starting at j ("hand over" is two)."""
+    if j >= len(toks):
+        return None
+    if toks[j].low in forms:
+        return j
+    if toks[j].low in ("hand", "handing", "handed") and j + 1 < len(toks) and toks[j + 1].low == "over":
+        return j + 1
+    return None
+
+
+def find_triggers(toks: list[Tok]) -> list[Trigger]:
+    v = vocab()
+    forms = _forms()
+    if not VERBISH:
+        VERBISH.update(forms)
+    out: list[Trigger] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        nxt = toks[i + 1].low if i + 1 < n else ""
+        prev = toks[i - 1].low if i else ""
+        # will send / would provide / will be sending
+        if low in v["modals"]:
+            j = _adverbs(toks, i + 1)
+            g = _give_at(toks, j, forms)
+            if g is not None:
+                out.append(Trigger("verb", i, g, "pledged"))
+                continue
+            if j < n and toks[j].low in ("receive", "get"):
+                out.append(Trigger("receive", i, j, "pledged"))
+                continue
+            if j + 1 < n and toks[j].low == "come" and toks[j + 1].low == "from":
+                out.append(Trigger("come", i, j + 1, "pledged"))
+                continue
+        # is sending / are providing; is set to send / is going to send
+        if low in ("is", "are") and i + 1 < n:
+            j = _adverbs(toks, i + 1)
+            g = _give_at(toks, j, forms)
+            if g is not None and toks[j].low.endswith("ing"):
+                out.append(Trigger("verb", i, g, "pledged"))
+                continue
+            if toks[j].low == "to" or (j + 1 < n and toks[j].low in ("set", "going", "due", "about")
+                                       and toks[j + 1].low == "to"):
+                k = _adverbs(toks, j + 1 if toks[j].low == "to" else j + 2)
+                g = _give_at(toks, k, forms)
+                if g is not None:
+                    out.append(Trigger("verb", i, g, "pledged"))
+                    continue
+                if k < n and toks[k].low in ("receive", "get"):
+                    out.append(Trigger("receive", i, k, "pledged"))
+                    continue
+        # agreed to provide / committed to providing / intends to deliver
+        if low in v["control"] and nxt == "to" and prev not in ("a", "an", "the"):
+            j = _adverbs(toks, i + 2)
+            g = _give_at(toks, j, forms)
+            if g is not None:
+                out.append(Trigger("verb", i, g, v["control"][low]))
+                continue
+        # pledges from X / a pledge by Britain / Canada's offer of
+        if low in v["commit_nouns"] and (nxt in ("from", "by", "of", "worth", "totalling", "totaling")
+                                          or prev in ("a", "an", "the", "its", "their", "his", "her",
+                                                      "’s", "'s", "new", "forthcoming", "fresh",
+                                                      "latest", "first", "made")):
+            out.append(Trigger("noun", i, i, v["commit_nouns"][low]))
+            continue
+        if (low in v["commit_verbs"] or f"{low} {nxt}" in v["commit_verbs"]) and prev != "to":
+            two = f"{low} {nxt}" in v["commit_verbs"] and nxt in ("on", "to")
+            last = i + 1 if two else i
+            if nxt == "to" and not two:
+                continue
+            if two and nxt == "to" and i + 2 < n and _give_at(toks, i + 2, forms) is not None:
+                continue
+            out.append(Trigger("commit", i, last, v["commit_verbs"].get(f"{low} {nxt}" if two else low)))
+            continue
+        if low in v["passive"] and nxt == "by":
+            out.append(Trigger("passive", i, i + 1, "pledged" if low not in ("sent", "delivered") else "delivered"))
+            continue
+        if low in ("include", "includes", "included") and i >= 1:
+            out.append(Trigger("include", i, i, "pledged"))
+            continue
+        if low in ("raise", "raises", "raised", "raising"):
+            out.append(Trigger("raise", i, i, "pledged"))
+    return out
+
+
+@dataclass
+class Draft:
+    pledge: Pledge
+    kind: str                # item kind, for merging
+    explicit_recipient: bool
+    generic_donor: bool
+
+
+class _Sentence:
+    def __init__(self, article: Article, s, aliases, people=None, statements=()):
+        self.s = s
+        self.people = people or {}
+        self.statements = statements
+        self.body = article.body
+        self.toks = tokenize(s.text, s.start)
+        self.cands = donor_candidates(s.text, s.start, self.toks, aliases, people)
+        self.money = [(s.start + a, s.start + b) for a, b, _ in _money(s.text)]
+        self.mentions = [(s.start + m.start, s.start + m.end, m) for m in find_actors(s.text)]
+        self.actor_spans = [(a, b) for a, b, m in self.mentions if m.form != "demonym"]
+
+    def speaker_at(self, offset: int) -> Party | None:
+        """The party of whoever says "we" here, when a statement quotes them."""
+        for st in self.statements:
+            if st.evidence.start <= offset < st.evidence.end:
+                name = st.speaker.name or ""
+                party = self.people.get(name) or self.people.get(name.split()[-1] if name else "")
+                if party:
+                    return Party(**vars(party))
+                found = find_actors(name)
+                if found and found[0].end - found[0].start == len(name.strip()):
+                    return party_of(found[0].actor)
+        return None
+
+    def text_of(self, a: int, b: int) -> str:
+        return self.body[a:b]
+
+
+def _money(text):
+    return list(find_money(text))
+
+
+def _guarded(sen: _Sentence, lo_tok: int, hi_tok: int) -> bool:
+    v = vocab()
+    toks = sen.toks
+    for k in range(max(0, lo_tok), min(hi_tok, len(toks))):
+        w = toks[k].low
+        if w in v["guards"] or w in ("n’t", "n't"):
+            if w == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
+                continue      # "No 10" is Downing Street
+            return True
+    return False
+
+
+def _subject(sen: _Sentence, tok: int, prev_donors: list[Cand]) -> list[Cand]:
+    """The donors a verb chain starting at token `tok` has as subject."""
+    start = sen.toks[tok].start
+    before = [k for k, c in enumerate(sen.cands) if c.end <= start]
+    for step, k in enumerate(reversed(before)):
+        c = sen.cands[k]
+        if step > 2:
+            break
+        if c.kind == "pronoun":
+            if c.text.lower() == "we":
+                speaker = sen.speaker_at(c.start)
+                return [Cand(c.start, c.end, c.text, speaker, "actor", first=c.first, last=c.last)] if speaker else []
+            if c.text.lower() in ("he", "she"):
+                return []
+            earlier = [j for j in range(k) if sen.cands[j].kind != "pronoun"]
+            if earlier:
+                return group_left(sen.cands, earlier[-1], sen.text_of)
+            return list(prev_donors)
+        p = sen.toks[c.first - 1].low if c.first >= 1 else ""
+        if p in PREPOSITIONS:
+            continue
+        return group_left(sen.cands, k, sen.text_of)
+    return []
+
+
+def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> tuple[Party | None, int]:
+    """The first country or organisation after the commitment that is not the donor."""
+    donor_names = {c.party.name for c in donors if c.party}
+    for a, b, m in sen.mentions:
+        if not (lo <= a < hi) or m.actor.name in donor_names:
+            continue
+        if any(it.start <= a < it.end for it in items) and m.form == "demonym":
+            continue
+        k = next((t.i for t in sen.toks if t.start >= a), None)
+        prev = sen.toks[k - 1].low if k else ""
+        prev2 = sen.toks[k - 2].low if k and k >= 2 else ""
+        if prev in ("the",) and prev2:
+            prev = prev2
+        if prev == "of" and k >= 2 and sen.toks[k - 2].low in vocab()["recipient_of"]:
+            prev = "for"     # "the reconstruction of Ukraine", "the people of Yemen"
+        if prev in ("from", "by", "against", "than", "at", "of", "between", "without", "within", "on"):
+            continue
+        if m.form in ("seat", "demonym") and prev not in ("to", "for", "with", "help"):
+            continue
+        if any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money):
+            continue     # "... and Oman $10 million": a donor with its verb left out
+        return party_of(m.actor), b
+    return None, lo
+
+
+def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
+    v = vocab()
+    text = sen.body[lo:hi].lower()
+    if any(re.search(rf"\b{re.escape(c)}\b", text) for c in v["conditions"]):
+        return "conditional"
+    return status
+
+
+def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
+    """Token index where a trigger's object ends: the next trigger or a clause break."""
+    end = len(sen.toks)
+    for t in triggers:
+        if t.first > trig.last:
+            end = min(end, t.first)
+    for k in range(trig.last + 1, end):
+        if sen.toks[k].text in (";", "—", "–", ":"):
+            return k
+    return end
+
+
+def _from_group(sen: _Sentence, after_tok: int) -> list[Cand]:
+    k = after_tok
+    if k < len(sen.toks) and sen.toks[k].low in ("from", "by"):
+        return group_right(sen.cands, sen.toks[k].end, sen.text_of)
+    return []
+
+
+def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items, ref) -> list[Draft]:
+    toks = sen.toks
+    hi = _region_end(sen, trig, triggers)
+    lo = trig.last + 1
+    donors: list[Cand] = []
+    recipient = None
+    one_each = None
+    if trig.kind in ("verb", "commit"):
+        donors = _subject(sen, trig.first, prev_donors)
+        if trig.kind == "commit":
+            # The object must follow the verb: "pledged $1bn", "agreed on a package".
+            j = lo
+            while j < hi and (toks[j].low in vocab()["determiners"] or toks[j].low in ("on",)
+                              or any(a <= toks[j].start < b for a, b in sen.actor_spans)):
+                j += 1      # "offered Syria $100 million", "pledged to Ukraine an extra..."
+            if j >= hi or not (head_kind(toks, j) or any(a <= toks[j].start < b for a, b in sen.money)
+                               or toks[j].text[:1] in "$€£" or is_number(toks[j]) or toks[j].low.endswith(("-year", "-member"))
+                               or (j + 1 < hi and head_kind(toks, j + 1))
+                               or (j + 2 < hi and head_kind(toks, j + 2))):
+                return []
+            # A lone "agreed"/"announced" with something that is not given (a deal, a decision).
+    elif trig.kind == "noun":
+        donors = _from_group(sen, trig.last + 1)
+        after = _tok_after(sen, donors[-1].end) if donors else None
+        if after is not None:
+            lo = max(lo, after)
+        else:
+            k = trig.first - 1
+            while k >= 0 and toks[k].low in ("new", "latest", "fresh", "first", "forthcoming", "earlier"):
+                k -= 1
+            if k >= 0 and (toks[k].low in ("’s", "'s") or toks[k].text in ("'", "’")):
+                k -= 1
+            owner = [j for j, c in enumerate(sen.cands) if c.first <= k <= c.last and c.kind != "pronoun"]
+            if owner:
+                donors = group_left(sen.cands, owner[-1], sen.text_of)
+            j = trig.first - 1
+            while j >= 0 and toks[j].low in ("a", "an", "new", "fresh", "further", "additional", "their", "its"):
+                j -= 1
+            if not donors and j >= 0 and toks[j].low in ("made", "make", "makes", "announced", "gave"):
+                donors = _subject(sen, j, prev_donors)      # "donors made pledges totalling..."
+            if not donors:
+                # "the German pledge": a demonym right before the noun
+                for a, b, m in sen.mentions:
+                    if m.form == "demonym" and b <= toks[trig.first].start and toks[trig.first].start - b <= 2:
+                        donors = [Cand(a, b, m.text, party_of(m.actor), "actor")]
+        # The recipient of "won pledges from ...": the subject of "won".
+        k = trig.first - 1
+        while k >= 0 and toks[k].low in ("a", "an", "the", "new", "fresh", "pledges"):
+            k -= 1
+        if k >= 0 and toks[k].low in ("won", "secured", "received", "got", "welcomed", "wins", "secures"):
+            subj = _subject(sen, k, [])
+            if subj and subj[0].party:
+                recipient = subj[0].party
+    elif trig.kind == "passive":
+        donors = _from_group(sen, trig.last)
+        if donors:
+            lo = _tok_after(sen, donors[-1].end) or hi
+        # the item is the noun phrase right before the participle
+        h = trig.first - 1
+        item = item_at(toks, h, trig.first, sen.money, sen.actor_spans) if h >= 0 and head_kind(toks, h) else None
+        items = named_items(toks, [item] if item else [])
+        if items and any(t.low in vocab()["past_use_verbs"]
+                         for t in toks[max(0, items[0].first - 4):items[0].last]):
+            return []
+        return _assemble(sen, trig, donors, items[:1], None, lo, hi, recipient, ref)
+    elif trig.kind == "include":
+        k = trig.first - 1
+        while k >= 0 and toks[k].low in ADVERBS | {"would", "will", "to", "also"}:
+            k -= 1
+        if k < 0 or toks[k].low not in AID_NOUNS:
+            return []
+        k -= 1
+        if k >= 0 and toks[k].low in ("’s", "'s"):
+            k -= 1
+        owner = [j for j, c in enumerate(sen.cands) if c.first <= k <= c.last and c.kind == "actor"]
+        if not owner:
+            return []
+        donors = [sen.cands[owner[-1]]]
+    elif trig.kind == "receive":
+        subj = _subject(sen, trig.first, [])
+        if not subj or not subj[0].party:
+            return []
+        recipient = subj[0].party
+        donors = []
+        for k in range(lo, hi):
+            if toks[k].low == "from":
+                donors = _from_group(sen, k)
+                break
+        if not donors:
+            donors = [c for c in prev_donors if c.party and c.party.name != recipient.name][:1]
+    elif trig.kind == "raise":
+        k = next((k for k in range(lo, min(hi, lo + 10)) if toks[k].low == "from"), None)
+        if k is None:
+            return []
+        money = pick_money(sen.s.text, sen.s.start, toks[lo].start if lo < len(toks) else 0, toks[k].start)
+        if not money:
+            return []
+        donors = _from_group(sen, k)
+        subj = [c for c in sen.cands if c.end <= toks[trig.first].start and c.kind == "actor"]
+        recipient = subj[-1].party if subj else None
+        return _assemble(sen, trig, donors, [], money, lo, hi, recipient, ref)
+    elif trig.kind == "come":
+        money = pick_money(sen.s.text, sen.s.start, sen.s.start, toks[trig.first].start)
+        if not money:
+            return []
+        donors = _from_group(sen, trig.last)
+        lo = _tok_after(sen, donors[-1].end) if donors else hi
+        return _assemble(sen, trig, donors, [], money, lo or hi, hi, None, ref)
+    if not donors:
+        return []
+    inside = [c.first for c in donors if sen.s.start <= c.start < sen.s.end]
+    first_donor_tok = min(inside) if inside else trig.first
+    if trig.kind in ("verb", "commit") and _guarded(sen, first_donor_tok - 3, trig.last + 1):
+        return []
+    if trig.kind in ("verb", "commit") and _guarded(sen, first_donor_tok - 3, first_donor_tok):
+        return []
+    # "will supply one each": the item is the one just named
+    if lo < hi and (is_number(toks[lo]) or toks[lo].low in ("one", "a")) and lo + 1 < hi and toks[lo + 1].low == "each":
+        one_each = 1 if toks[lo].low in ("one", "a") else int(toks[lo].text) if toks[lo].text.isdigit() else None
+    money = pick_money(sen.s.text, sen.s.start, toks[lo].start if lo < len(toks) else sen.s.end,
+                       toks[hi - 1].end if hi else sen.s.end)
+    if one_each is not None:
+        earlier = find_items(toks, 0, trig.first, sen.money, sen.actor_spans, one_pot=True) or prev_items
+        items = [_copy_item(it, one_each) for it in earlier[:1]]
+    else:
+        items = find_items(toks, lo, hi, sen.money, sen.actor_spans, one_pot=money is not None)
+    drafts = _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref)
+    if drafts and money and trig.kind in ("verb", "commit"):
+        drafts += _gapped(sen, trig, money, hi, ref)
+    return drafts
+
+
+def _gapped(sen: _Sentence, trig: Trigger, money, hi: int, ref) -> list[Draft]:
+    """A second donor with the verb left out: "Kuwait pledged $30 million and Oman $10 million"."""
+    out = []
+    limit = sen.toks[hi - 1].end if hi else sen.s.end
+    for c in sen.cands:
+        if c.start < money[1] or c.start >= limit or c.kind == "pronoun" or c.party is None:
+            continue
+        if not re.search(r"(?:,|\band|\bwhile)\s*(?:the\s+)?$", sen.body[money[1]:c.start]):
+            continue
+        nxt = pick_money(sen.s.text, sen.s.start, c.end, limit)
+        if nxt and not sen.body[c.end:nxt[0]].strip():
+            k = _tok_after(sen, nxt[1])
+            out += _assemble(sen, trig, [c], [], nxt, k if k is not None else hi, hi, None, ref)
+            money = nxt
+    return out
+
+
+def _copy_item(it, quantity):
+    return replace(it, quantity=quantity)
+
+
+def _tok_after(sen: _Sentence, offset: int) -> int | None:
+    for t in sen.toks:
+        if t.start >= offset:
+            return t.i
+    return None
+
+
+def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[Draft]:
+    if not donors or (not items and not money):
+        return []
+    toks = sen.toks
+    explicit = recipient is not None
+    item_end = max([it.last for it in items] + [lo])
+    if recipient is None:
+        rlo = toks[lo].start if lo < len(toks) else sen.s.end
+        recipient, _ = _recipient(sen, rlo, toks[hi - 1].end if hi else sen.s.end, donors, items)
+        explicit = recipient is not None
+    status = _status_after(sen, toks[min(item_end, len(toks) - 1)].end, toks[hi - 1].end if hi else sen.s.end, trig.status)
+    # Several donors of one sum with a collective among them gave it together.
+    if money and len(donors) > 1 and any(c.generic for c in donors):
+        joint = Party(name=re.sub(r"^(?:the|The)\s+", "", sen.body[donors[0].start:donors[-1].end]),
+                      kind="organization")
+        donors = [Cand(donors[0].start, donors[-1].end, joint.name, joint, "collective", generic=True)]
+    date_iso, precision = None, "unknown"
+    for _, _, iso, prec in iter_dates(sen.s.text, ref):
+        date_iso, precision = iso, prec
+        break
+    inside = [c for c in donors if sen.s.start <= c.start < sen.s.end]
+    start = min([c.start for c in inside] + [toks[trig.first].start] + [it.start for it in items]
+                + ([money[0]] if money else []))
+    end = max([toks[trig.last].end] + [c.end for c in inside] + [it.end for it in items]
+              + ([money[1]] if money else []))
+    if _to_place(sen, items, hi):
+        return []
+    if items and all(it.kind == "troops" for it in items) and not explicit:
+        return []      # troops sent without a party to receive them are a deployment
+    out = []
+    for c in donors:
+        if c.party is None or (recipient is not None and c.party.name == recipient.name):
+            continue
+        for it in (items or [None]):
+            p = Pledge(
+                donor=Party(**vars(c.party)),
+                item=it.text if it else vocab()["money_item"],
+                evidence=Evidence(sentence=sen.s.index, start=start, end=end),
+                recipient=Party(**vars(recipient)) if recipient else None,
+                quantity=it.quantity if it else None,
+                value=money[2] if money else None,
+                date=date_iso, date_precision=precision, status=status,
+                rule=f"{trig.kind}:{' '.join(t.low for t in toks[trig.first:trig.last + 1])}",
+            )
+            if p.item and p.item.lower() in ("it", "them"):
+                continue
+            out.append(Draft(p, it.kind if it else "aid", explicit, c.generic))
+    return out
+
+
+def _to_place(sen: _Sentence, items, hi: int) -> bool:
+    """Whether the items go to a place rather than a party: "troops to the front line"."""
+    if not items:
+        return False
+    k = items[-1].last + 1
+    toks = sen.toks
+    if k + 1 < hi and toks[k].low in ("to", "into", "towards", "toward"):
+        j = k + 1
+        while j < hi and toks[j].low in ("the", "a", "its", "their", "his", "her", "our"):
+            j += 1
+        if j < hi and any(a <= toks[j].start < b for a, b, _ in sen.mentions):
+            return False
+        words = {t.low for t in toks[j:min(hi, j + 3)]}
+        return bool(words & set(vocab()["destinations"]))
+    return False
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One donor and one kind of item is one pledge, unless the details disagree."""
+    out: list[Draft] = []
+    for d in drafts:
+        p = d.pledge
+        for o in out:
+            q = o.pledge
+            if o.kind != d.kind or q.donor.name.lower() != p.donor.name.lower():
+                continue
+            if q.value and p.value and abs(q.value.amount - p.value.amount) > 0.01 * q.value.amount:
+                continue
+            if q.quantity and p.quantity and q.quantity != p.quantity:
+                continue
+            if (o.explicit_recipient and d.explicit_recipient and q.recipient and p.recipient
+                    and q.recipient.name != p.recipient.name):
+                continue
+            q.quantity = q.quantity or p.quantity
+            q.value = q.value or p.value
+            if not o.explicit_recipient and d.explicit_recipient:
+                q.recipient, o.explicit_recipient = p.recipient, True
+            if q.item == vocab()["money_item"] and p.item != q.item:
+                q.item = p.item
+            break
+        else:
+            out.append(d)
+    return out
+
+
+def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
+    ref: date | None = parse_date(article.meta.date)
+    aliases = org_short_forms(article.body)
+    people = people_of(article.body, statements)
+    drafts: list[Draft] = []
+    prev_donors: list[Cand] = []
+    prev_items: list = []
+    for s in article.sentences:
+        sen = _Sentence(article, s, aliases, people, statements)
+        triggers = find_triggers(sen.toks)
+        for trig in triggers:
+            drafts.extend(_pledges_of(sen, trig, triggers, prev_donors, prev_items, ref))
+        # What a later "they", "one each" or "will receive" refers back to.
+        lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
+        if lead:
+            prev_donors = group_left(sen.cands, sen.cands.index(lead[0]), sen.text_of)
+        items = find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
+        if items:
+            prev_items = items
+    drafts = _merge(drafts)
+    # A pledge whose clause names no recipient goes to the party the article's pledges go to.
+    named = Counter(d.pledge.recipient.name for d in drafts if d.explicit_recipient and d.pledge.recipient)
+    default = None
+    if named:
+        name = named.most_common(1)[0][0]
+        default = next(d.pledge.recipient for d in drafts if d.pledge.recipient and d.pledge.recipient.name == name)
+    out = []
+    for d in drafts:
+        p = d.pledge
+        if p.recipient is None and default is not None and default.name != p.donor.name:
+            p.recipient = Party(**vars(default))
+        out.append(p)
+    return out
