@@ -80,6 +80,7 @@ def name_key(name: str) -> str:
     """A spelling-insensitive key: Zelenskiy, Zelensky and Zelenskyy share "zelensky"."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"['\u2019]s\b", "", s)
     s = re.sub(r"[^a-z0-9 ]+", " ", s)
     s = re.sub(r"\b(?:the|mr|mrs|ms|dr)\b", " ", s)
     s = re.sub(r"(?:iy|yy|ii|yi)\b", "y", s)
@@ -103,7 +104,7 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                 entity.statements.append((sheet, st))
                 speakers[(sheet.article.id, st.id)] = entity
                 continue
-            key = speaker_keys[name_key(config.speaker_aliases.get(st.speaker.name, st.speaker.name))]
+            key = speaker_keys[(sheet.article.id, _alias_key(st.speaker.name, config))]
             entity = people.setdefault(key, Entity("person", "", st.speaker.name, st.speaker.kind))
             entity.names[st.speaker.name] += 1
             if st.speaker.role:
@@ -141,21 +142,34 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                      speakers=speakers)
 
 
-def _speaker_keys(sheets: list[FactSheet], config: Config) -> dict[str, str]:
-    """name_key -> merged key: a bare surname joins the one multi-word name that ends with it."""
-    keys = set()
+def _speaker_keys(sheets: list[FactSheet], config: Config) -> dict[tuple[str, str], str]:
+    """(article id, name_key) -> merged key.
+
+    Within an article, a shorter name joins the one longer name it ends with ("the General
+    Staff" after "Ukraine's General Staff"). Across articles, a bare surname joins the one full
+    name that ends with it ("Zelensky" and "Volodymyr Zelenskiy").
+    """
+    per_article: dict[str, set[str]] = defaultdict(set)
     for sheet in sheets:
         for st in sheet.statements:
-            keys.add(name_key(config.speaker_aliases.get(st.speaker.name, st.speaker.name)))
+            per_article[sheet.article.id].add(_alias_key(st.speaker.name, config))
+    merged: dict[tuple[str, str], str] = {}
+    for article_id, keys in per_article.items():
+        for k in keys:
+            longer = [o for o in keys if o != k and o.endswith(" " + k)]
+            merged[(article_id, k)] = longer[0] if len(longer) == 1 else k
     by_last: dict[str, set[str]] = defaultdict(set)
-    for k in keys:
+    for k in set(merged.values()):
         if " " in k:
             by_last[k.rsplit(" ", 1)[1]].add(k)
-    merged = {}
-    for k in keys:
-        full = by_last.get(k, set()) if " " not in k else set()
-        merged[k] = next(iter(full)) if len(full) == 1 else k
+    for key, k in merged.items():
+        if " " not in k and len(by_last.get(k, ())) == 1:
+            merged[key] = next(iter(by_last[k]))
     return merged
+
+
+def _alias_key(name: str, config: Config) -> str:
+    return name_key(config.speaker_aliases.get(name, name))
 
 
 def _as_actor(name: str):
@@ -176,14 +190,15 @@ def _actor_entity(actors: dict[str, Entity], actor) -> Entity:
 
 
 def _assign_ids(table: dict[str, Entity], section: str) -> None:
-    """Display name = the fullest spelling ("Volodymyr Zelenskiy" over a bare "Zelensky"), then
-    the most used; id = its slug, made unique."""
+    """Display name = the shortest spelling of two words or more ("Volodymyr Zelenskiy" over a
+    bare "Zelensky" and over a name with its title fused in), then the most used; id = its
+    slug, made unique."""
     used: set[str] = set()
     for key in sorted(table, key=lambda k: (table[k].name.casefold(), k)):
         e = table[key]
         if e.names:
             e.name = sorted(e.names.items(),
-                            key=lambda kv: (-len(kv[0].split()), -kv[1], -len(kv[0]), kv[0]))[0][0]
+                            key=lambda kv: (len(kv[0].split()) < 2, len(kv[0].split()), -kv[1], kv[0]))[0][0]
         base = slugify(e.name, max_length=60) or section
         if section == "place" and e.country and sum(
                 1 for o in table.values() if slugify(o.name) == slugify(e.name)) > 1:
