@@ -105,3 +105,28 @@ def test_broken_config_is_a_clear_error(tmp_path):
     bad.write_text("base_url: javascript:alert(1)")
     with pytest.raises(ConfigError, match="base_url"):
         load_config(bad)
+
+
+def test_nothing_is_written_beside_the_site(config, tmp_path):
+    build(config)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds", "site"]
+
+
+def test_very_long_line_unbalanced_quotes_and_no_facts_still_build(config):
+    (config.seeds / "long.txt").write_text("date 2024-01-01 " + "word " * 50_000 + "end.")
+    (config.seeds / "quotes.txt").write_text('date 2024-01-01 "This quote never closes, the mayor said.\n\n'
+                                             'And \u201cthis one \u201d\u201d opens twice.')
+    (config.seeds / "quiet.txt").write_text("date 2024-01-01 The weather was mild and the market was open.")
+    report = build(config)
+    assert report.exit_status(strict=False) == 0
+    assert len(built_ids(config)) == 5
+    assert check_site(config.out) == []
+
+
+def test_diacritics_keep_their_letters_and_get_ascii_addresses(config):
+    (config.seeds / "d.md").write_text("---\ntitle: Mykhailo Fedorov\u2019s visit to Dnipro\ndate: 2024-01-01\n---\n"
+                                       "\u201cWe will rebuild,\u201d said Zo\u00eb Ch\u00e2telet-\u0160imkov\u00e1, the mayor.")
+    build(config)
+    assert "mykhailo-fedorovs-visit-to-dnipro" in built_ids(config)
+    pages = " ".join(p.read_text() for p in (config.out / "people").glob("*.html"))
+    assert "Zo\u00eb Ch\u00e2telet-\u0160imkov\u00e1" in pages
