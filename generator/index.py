@@ -119,8 +119,9 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                                                    lat=sk.place.lat, lon=sk.place.lon))
             entity.names[name] += 1
             entity.strikes.append((sheet, sk))
-            if sk.attacker and (actor := _as_actor(sk.attacker)):
-                _actor_entity(actors, actor).strikes.append((sheet, sk))
+            attacker = find_actors(sk.attacker) if sk.attacker else []
+            if attacker:   # "Russian forces": the first country or organisation named
+                _actor_entity(actors, attacker[0].actor).strikes.append((sheet, sk))
         for pl in sheet.pledges:
             for party, role in ((pl.donor, "given"), (pl.recipient, "received")):
                 if party is None:
@@ -231,14 +232,11 @@ def _by_id(table: dict[str, Entity]) -> dict[str, Entity]:
     return {e.id: e for e in sorted(table.values(), key=lambda e: e.id)}
 
 
-def actor_for(index: SiteIndex, name: str | None) -> Entity | None:
-    """The page of a country or organisation named in free text (an attacker, say)."""
+def actor_for(actors_by_name: dict[str, Entity], name: str | None) -> Entity | None:
+    """The page of a country or organisation named in free text ("Russian" as an attacker)."""
     if not name:
         return None
-    actor = _as_actor(name)
-    if not actor:
-        return None
-    for e in index.actors.values():
-        if e.name == actor.name:
-            return e
+    for m in find_actors(name):
+        if m.actor.name in actors_by_name:
+            return actors_by_name[m.actor.name]
     return None

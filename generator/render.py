@@ -6,18 +6,20 @@ Autoescape is on for every template, so text from articles can never become mark
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .charts import strike_chart
 from .config import Config
+from .exports import csv_files, feed_and_sitemap, json_files, search_index
 from .index import Entity, SiteIndex, actor_for, article_order
+from .maps import MapPoint, build_map
 from .model import Article, FactSheet, Money
 from .text import paragraphs
-from .urls import article_json_url, article_url, relurl
+from .urls import article_json_url, article_url, entity_url, relurl
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
@@ -106,6 +108,7 @@ class Renderer:
     def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
+        self.actor_by_name = {e.name: e for e in index.actors.values()}
 
     def page(self, template: str, path: str, **context) -> bytes:
         def url(target: str) -> str:
@@ -116,9 +119,8 @@ class Renderer:
             table = {"person": self.index.people, "place": self.index.places, "actor": self.index.actors}[section]
             if entity_id and entity_id in table:
                 return url(table[entity_id].url)
-            if section == "actor":
-                e = actor_for(self.index, name)
-                return url(e.url) if e else None
+            if section == "actor" and (e := actor_for(self.actor_by_name, name)):
+                return url(e.url)
             return None
 
         def speaker_href(sheet, statement):
@@ -131,41 +133,125 @@ class Renderer:
         return html.encode("utf-8")
 
     def pages(self) -> dict[str, bytes]:
-        idx = self.index
-        out: dict[str, bytes] = {}
-        out["index.html"] = self.page("home.html", "index.html", sheets=idx.sheets,
-                                      totals=_totals(idx.sheets))
-        for n, sheet in enumerate(idx.sheets):
-            path = article_url(sheet.article.id)
-            chrono = sorted(idx.sheets, key=article_order)
-            out[path] = self.page(
-                "article.html", path, sheet=sheet, article=self.articles[sheet.article.id],
-                paragraphs=highlighted_paragraphs(self.articles[sheet.article.id], sheet),
-                pairs={kind: [(sheet, f) for f in getattr(sheet, kind)]
-                       for kind in ("statements", "strikes", "pledges")},
-                json_path=article_json_url(sheet.article.id),
-                newer=chrono[n - 1] if n > 0 else None, older=chrono[n + 1] if n + 1 < len(chrono) else None,
-                warnings=self.articles[sheet.article.id].warnings)
-            out[article_json_url(sheet.article.id)] = _json(sheet.to_json())
+        idx, out = self.index, {}
+        out["index.html"] = self.page("home.html", "index.html", sheets=idx.sheets, totals=_totals(idx.sheets),
+                                      map=build_map(_map_points(idx.places.values()), "Places hit, all articles"))
+        for n, sheet in enumerate(idx.sheets):     # sheets are newest first
+            out[article_url(sheet.article.id)] = self.article_page(
+                sheet, newer=idx.sheets[n - 1] if n > 0 else None,
+                older=idx.sheets[n + 1] if n + 1 < len(idx.sheets) else None)
         for section, title, template in (("person", "Speakers", "person.html"),
                                          ("place", "Places", "place.html"),
                                          ("actor", "Countries and organisations", "actor.html")):
             entities = idx.sorted(section)
-            index_path = entities[0].url.rsplit("/", 1)[0] + "/index.html" if entities else \
-                {"person": "people", "place": "places", "actor": "actors"}[section] + "/index.html"
+            index_path = entity_url(section, "index")
             out[index_path] = self.page("entities.html", index_path, title=title, section=section,
                                         entities=entities)
             for e in entities:
-                out[e.url] = self.page(template, e.url, entity=e,
-                                       groups=_by_article(e), totals=_entity_totals(e))
-        out["timeline.html"] = self.page("timeline.html", "timeline.html", days=_timeline(idx.sheets))
+                out[e.url] = self.page(template, e.url, entity=e, groups=_by_article(e),
+                                       totals=_entity_totals(e), related=_related(e, idx),
+                                       map=self.entity_map(e), jsonld=_entity_jsonld(e, self.config.base_url))
+        out["timeline.html"] = self.page("timeline.html", "timeline.html", days=_timeline(idx.sheets),
+                                         chart=strike_chart(idx.sheets))
+        out["search.html"] = self.page("search.html", "search.html")
         out["report.html"] = self.page("report.html", "report.html", report=self.report)
-        out["data/factsheets.json"] = _json([s.to_json() for s in idx.sheets])
+        out["404.html"] = self.page("404.html", "404.html")
+        pages = sorted(p for p in out if p != "404.html")
+        out.update(json_files(idx))
+        out.update(csv_files(idx))
+        out.update(search_index(idx))
+        out.update(feed_and_sitemap(idx, self.config.base_url, self.config.title, pages))
         return out
 
+    def article_page(self, sheet: FactSheet, newer: FactSheet | None, older: FactSheet | None) -> bytes:
+        article = self.articles[sheet.article.id]
+        places = {}
+        for s in sheet.strikes:
+            if s.place.id in self.index.places:
+                places[s.place.id] = self.index.places[s.place.id]
+        return self.page(
+            "article.html", article_url(sheet.article.id), sheet=sheet, article=article,
+            paragraphs=highlighted_paragraphs(article, sheet),
+            pairs={kind: [(sheet, f) for f in getattr(sheet, kind)] for kind in ("statements", "strikes", "pledges")},
+            json_path=article_json_url(sheet.article.id), newer=newer, older=older, warnings=article.warnings,
+            map=build_map(_map_points(places.values(), sheet.article.id), "Places hit in this article"),
+            jsonld=_article_jsonld(sheet, self.config.base_url))
 
-def _json(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    def entity_map(self, e: Entity):
+        if e.section == "place":
+            return build_map(_map_points([e]), f"Where {e.name} is")
+        if e.section == "actor":
+            places = [p for p in self.index.places.values() if e.country and p.country == e.country]
+            places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
+            return build_map(_map_points({p.id: p for p in places}.values()),
+                             f"Places hit in or by {e.name}", focus=e.country)
+        return None
+
+
+def _map_points(places, article_id: str | None = None) -> list[MapPoint]:
+    """One dot per geocoded place, sized by its strikes (in one article, or in all)."""
+    points = []
+    for p in places:
+        if p.lat is None or p.lon is None:
+            continue
+        count = sum(1 for sheet, _ in p.strikes if article_id is None or sheet.article.id == article_id)
+        points.append(MapPoint(p.lat, p.lon, p.name, p.url, max(count, 1)))
+    return points
+
+
+def _related(e: Entity, idx: SiteIndex) -> dict[str, list[Entity]]:
+    """Who reported strikes on a place, and which places a speaker reported strikes on."""
+    if e.section == "place":
+        people = {}
+        for sheet, s in e.strikes:
+            if s.reported_by and (p := idx.speakers.get((sheet.article.id, s.reported_by))):
+                people[p.id] = p
+        return {"reported by": sorted(people.values(), key=lambda x: x.name)}
+    if e.section == "person":
+        said = {(sheet.article.id, st.id) for sheet, st in e.statements}
+        places = {}
+        for sheet, _ in e.statements:
+            for s in sheet.strikes:
+                if (sheet.article.id, s.reported_by) in said and s.place.id in idx.places:
+                    places[s.place.id] = idx.places[s.place.id]
+        return {"places reported on": sorted(places.values(), key=lambda x: x.name)}
+    return {}
+
+
+def _article_jsonld(sheet: FactSheet, base_url: str) -> dict:
+    a = sheet.article
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title,
+            "datePublished": a.date, "url": a.url or (base_url + article_url(a.id) if base_url else None),
+            "publisher": {"@type": "Organization", "name": a.outlet} if a.outlet else None,
+            "hasPart": [{"@type": "Quotation", "text": st.text,
+                         "creator": {"@type": "Person" if st.speaker.kind == "person" else "Organization",
+                                     "name": st.speaker.name}} for st in sheet.statements],
+            "contentLocation": [{"@type": "Place", "name": s.place.name,
+                                 "geo": {"@type": "GeoCoordinates", "latitude": s.place.lat,
+                                         "longitude": s.place.lon} if s.place.lat is not None else None}
+                                for s in sheet.strikes]}
+    return _prune(data)
+
+
+def _entity_jsonld(e: Entity, base_url: str) -> dict | None:
+    if e.section == "place":
+        return _prune({"@context": "https://schema.org", "@type": "Place", "name": e.name,
+                       "geo": {"@type": "GeoCoordinates", "latitude": e.lat, "longitude": e.lon}
+                       if e.lat is not None else None,
+                       "url": base_url + e.url if base_url else None})
+    if e.section == "person" and e.kind == "person":
+        return _prune({"@context": "https://schema.org", "@type": "Person", "name": e.name,
+                       "jobTitle": next(iter(e.roles), None), "url": base_url + e.url if base_url else None})
+    return None
+
+
+def _prune(value):
+    """Drop empty values, so the JSON-LD states only what is known."""
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
 
 
 def _totals(sheets: list[FactSheet]) -> dict[str, int]:
@@ -187,17 +273,28 @@ def _by_article(e: Entity) -> list[tuple[FactSheet, dict[str, list]]]:
 
 
 def _entity_totals(e: Entity) -> dict:
-    killed = sum(s.killed or 0 for _, s in e.strikes)
-    injured = sum(s.injured or 0 for _, s in e.strikes)
-    value: dict[str, float] = defaultdict(float)
-    items: dict[str, int] = defaultdict(int)
-    for _, p in e.pledges_given:
-        if p.value:
-            value[p.value.currency] += p.value.amount
-        items[p.item] += p.quantity or 0
-    return {"killed": killed, "injured": injured,
-            "given_value": [Money(v, c) for c, v in sorted(value.items())],
-            "given_items": sorted(items.items())}
+    """Casualties at a place; pledges given and received, totalled by currency and by item; a
+    speaker's roles with the first and last date each was used."""
+    totals = {"killed": sum(s.killed or 0 for _, s in e.strikes),
+              "injured": sum(s.injured or 0 for _, s in e.strikes)}
+    for side, pledges in (("given", e.pledges_given), ("received", e.pledges_received)):
+        value: dict[str, float] = defaultdict(float)
+        items: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # item -> [pledges, quantity]
+        for _, p in pledges:
+            if p.value:
+                value[p.value.currency] += p.value.amount
+            items[p.item.lower()][0] += 1
+            items[p.item.lower()][1] += p.quantity or 0
+        totals[f"{side}_value"] = [Money(v, c) for c, v in sorted(value.items())]
+        totals[f"{side}_items"] = sorted((item, n, q) for item, (n, q) in items.items())
+    roles: dict[str, list[str]] = {}
+    for sheet, st in e.statements:
+        when = st.date or sheet.article.date or ""
+        if st.speaker.role:
+            seen = roles.setdefault(st.speaker.role, [when, when])
+            seen[0], seen[1] = min(seen[0], when), max(seen[1], when)
+    totals["roles"] = sorted(((r, a, b) for r, (a, b) in roles.items()), key=lambda x: (x[1], x[0]))
+    return totals
 
 
 @dataclass

@@ -29,4 +29,5 @@ SECTIONS = {"person": "people", "place": "places", "actor": "actors"}
 
 
 def entity_url(section: str, entity_id: str) -> str:
+    """people/ID.html, places/ID.html, actors/ID.html; entity_id "index" gives the section index."""
     return f"{SECTIONS[section]}/{entity_id}.html"

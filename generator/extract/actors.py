@@ -72,9 +72,12 @@ def lookup(name: str) -> Actor | None:
 
 def find_actors(text: str) -> list[ActorMention]:
     """Every mention of a country or organisation in the text, longest names first."""
+    return list(_find_actors(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_actors(text: str) -> tuple[ActorMention, ...]:
+    # Several extractors look up the same sentence; mentions are immutable, so share them.
     names, pattern = _table()
-    out = []
-    for m in pattern.finditer(text):
-        actor, form = names[m.group(0)]
-        out.append(ActorMention(m.start(), m.end(), m.group(0), actor, form))
-    return out
+    return tuple(ActorMention(m.start(), m.end(), m.group(0), *names[m.group(0)])
+                 for m in pattern.finditer(text))

@@ -95,11 +95,23 @@ class Mention:
                        role=self.role)
 
 
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    names = [o for o in sorted(vocab()["outlets"], key=len, reverse=True)
+             if len(o) >= 3 and o.lower() not in ("news agency", "agency", "state news agency")]
+    each = [(o, re.compile(rf"(?<![\w-]){re.escape(o)}(?![\w-])")) for o in names]
+    anyone = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(o) for o in names)})(?![\w-])")
+    return anyone, each
+
+
 def _outlet_in(text: str) -> str | None:
-    for o in sorted(vocab()["outlets"], key=len, reverse=True):
-        if len(o) < 3 or o.lower() in ("news agency", "agency", "state news agency"):
-            continue
-        if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", text):
+    """The longest outlet name in the phrase. One combined pattern rules out the usual case
+    (no outlet at all) in a single pass."""
+    anyone, each = _outlet_patterns()
+    if not anyone.search(text):
+        return None
+    for o, pat in each:
+        if pat.search(text):
             return o
     return None
 
@@ -152,7 +164,13 @@ def _honorific(words: list[str]) -> tuple[list[str], str | None, bool]:
 
 
 def parse_mention(phrase: str) -> Mention | None:
-    """Parse a speaker phrase; None when it cannot name a speaker."""
+    """Parse a speaker phrase; None when it cannot name a speaker. Mentions are never changed
+    after parsing, so the same phrase (repeated across a long article) is parsed once."""
+    return _parse_mention(phrase)
+
+
+@lru_cache(maxsize=8192)
+def _parse_mention(phrase: str) -> Mention | None:
     phrase = _clean(phrase)
     if not phrase:
         return None
@@ -270,6 +288,9 @@ def _title_pattern() -> re.Pattern:
     return re.compile(rf"\b(?P<title>(?i:{alt}))\s+(?P<name>{_NAME})")
 
 
+_PREFIX = re.compile(r"((?:[A-Z][\w\u2019'.\-]*\s+){0,2})$")
+
+
 class Entities:
     """The people and organisations an article has named so far, most recent last."""
 
@@ -309,7 +330,8 @@ class Entities:
         the full name ("Austin said" after "Secretary of Defense Lloyd J. Austin III")."""
         for m in _title_pattern().finditer(text):
             start = m.start()
-            prefix = re.search(r"((?:[A-Z][\w\u2019'.\-]*\s+){0,2})$", text[:start])
+            # Two words at most: a short window keeps the search independent of the text's length.
+            prefix = _PREFIX.search(text[max(0, start - 160):start])
             phrase = (prefix.group(1) if prefix else "") + m.group(0)
             mention = parse_mention(phrase)
             if mention and mention.kind == "person" and len(mention.name.split()) >= 2:

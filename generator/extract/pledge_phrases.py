@@ -7,6 +7,7 @@ keep their offsets into the article body, so every phrase found can be cited as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,10 @@ def vocab() -> dict:
                 "titles", "guards", "needs_modifier", "not_item_modifiers", "modals", "passive"):
         data[key] = {w.lower() for w in data[key]}
     data["institutions"] = sorted(data["institutions"], key=len, reverse=True)
+    # By first word, so that a mention looks up only the institutions that can start there.
+    data["institutions_by_first"] = {}
+    for inst in data["institutions"]:
+        data["institutions_by_first"].setdefault(inst.split()[0].lower(), []).append(inst)
     data["member_heads"] = sorted(data["member_heads"], key=len, reverse=True)
     return data
 
@@ -76,10 +81,29 @@ class Tok:
         return self.text[:1].isupper()
 
 
-def tokenize(text: str, base: int = 0) -> list[Tok]:
-    toks = [Tok(m.group(0), base + m.start(), base + m.end()) for m in TOKEN.finditer(text)]
-    for n, t in enumerate(toks):
-        t.i = n
+class Toks(list):
+    """Tokens in text order, with their start offsets kept for binary search."""
+
+    def __init__(self, toks=()):
+        super().__init__(toks)
+        self.starts = [t.start for t in self]
+
+    def at_or_after(self, offset: int) -> int | None:
+        """Index of the first token starting at or after offset."""
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self) else None
+
+    def covering(self, offset: int) -> int | None:
+        """Index of the token containing offset, else of the first one after it."""
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self[k].end:
+            return k
+        return self.at_or_after(offset)
+
+
+def tokenize(text: str, base: int = 0) -> Toks:
+    toks = Toks(Tok(m.group(0), base + m.start(), base + m.end(), n)
+                for n, m in enumerate(TOKEN.finditer(text)))
     return toks
 
 
@@ -278,12 +302,9 @@ def party_of(actor: Actor, person: str | None = None) -> Party:
 
 
 def _tok_index(toks: list[Tok], offset: int) -> int | None:
-    for t in toks:
-        if t.start <= offset < t.end:
-            return t.i
-        if t.start > offset:
-            return t.i
-    return None
+    if isinstance(toks, Toks):
+        return toks.covering(offset)
+    return Toks(toks).covering(offset)
 
 
 def _starts_with(toks: list[Tok], j: int, phrase: str) -> int:
@@ -309,11 +330,23 @@ def _person_after(toks: list[Tok], j: int) -> tuple[str | None, int]:
     return (" ".join(t.text for t in names) if names else None), k
 
 
+def people_pattern(people: dict[str, Party] | None) -> re.Pattern | None:
+    """One pattern for every person's name, longest first, compiled once per article."""
+    if not people:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b(?![\w-])")
+
+
 def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, Actor],
-                     people: dict[str, Party] | None = None) -> list[Cand]:
+                     people: dict[str, Party] | None = None,
+                     people_re: re.Pattern | None = None) -> list[Cand]:
     v = vocab()
+    if not isinstance(toks, Toks):
+        toks = Toks(toks)
     cands: list[Cand] = []
-    for m in find_actors(text):
+    mentions = find_actors(text)
+    for m in mentions:
         s, e = base + m.start, base + m.end
         first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
         if first is None or last is None:
@@ -322,7 +355,10 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
         if k < len(toks) and (toks[k].low in ("’s", "'s") or (
                 toks[k].text in ("'", "’") and toks[last].text.endswith("s"))):
             k += 1
-        inst = next((n for inst in v["institutions"] if (n := _starts_with(toks, k, inst))), 0)
+        inst = 0
+        if k < len(toks):
+            inst = next((n for inst in v["institutions_by_first"].get(toks[k].low, ())
+                         if (n := _starts_with(toks, k, inst))), 0)
         person, pend = _person_after(toks, k)
         if text[m.end:m.end + 1] == "-":
             continue           # "EU-hosted", "US-led", "American-made": a modifier, not a party
@@ -344,22 +380,23 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
             cands.append(Cand(s, e, name, Party(name=name, kind="organization"), "actor",
                               first=first, last=last))
     # People the article (or a statement) ties to a country: "Dutch Prime Minister Mark Rutte".
-    for name, party in (people or {}).items():
-        for m in re.finditer(rf"\b{re.escape(name)}\b(?![\w-])", text):
-            s, e = base + m.start(), base + m.end()
-            if any(c.start <= s < c.end for c in cands):
-                continue
-            first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
-            if first is not None and last is not None:
-                cands.append(Cand(s, e, m.group(0), Party(**vars(party)), "actor", first=first, last=last))
+    if people and people_re is None:
+        people_re = people_pattern(people)
+    for m in (people_re.finditer(text) if people_re else ()):
+        s, e = base + m.start(), base + m.end()
+        if any(c.start <= s < c.end for c in cands):
+            continue
+        first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
+        if first is not None and last is not None:
+            cands.append(Cand(s, e, m.group(0), Party(**vars(people[m.group(0)])), "actor",
+                              first=first, last=last))
     # A short name for an organisation the article named in full: "the Commission".
     for t in toks:
         if t.cap and t.low in aliases and not any(c.start <= t.start < c.end for c in cands):
             cands.append(Cand(t.start, t.end, t.text, party_of(aliases[t.low]), "actor",
                               first=t.i, last=t.i))
     # Collectives: "international donors", "other NATO members", "EU member states".
-    countries = [(base + m.start, base + m.end) for m in find_actors(text)
-                 if m.actor.kind == "country"]
+    countries = [(base + m.start, base + m.end) for m in mentions if m.actor.kind == "country"]
     for t in toks:
         if t.low not in v["donor_heads"]:
             continue
@@ -450,17 +487,21 @@ def org_short_forms(body: str) -> dict[str, Actor]:
     return out
 
 
-def people_of(body: str, statements) -> dict[str, Party]:
+def people_of(body: str, statements, sentences=None) -> dict[str, Party]:
     """Names of people who act for a country, from the article ("Germany's Defence Minister
-    Boris Pistorius") and from the roles of the statements' speakers ("British Prime Minister")."""
+    Boris Pistorius") and from the roles of the statements' speakers ("British Prime Minister").
+    Sentence by sentence, so that the work grows with the article's length only."""
     out: dict[str, Party] = {}
-    toks = tokenize(body)
-    for c in donor_candidates(body, 0, toks, {}):
-        if c.party and c.party.person and c.party.kind == "country":
-            full = c.party.person
-            out.setdefault(full, c.party)
-            if " " in full:
-                out.setdefault(full.split()[-1], c.party)
+    if sentences is None:
+        from ..text import split_sentences
+        sentences = split_sentences(body)
+    for sen in sentences:
+        for c in donor_candidates(sen.text, sen.start, tokenize(sen.text, sen.start), {}):
+            if c.party and c.party.person and c.party.kind == "country":
+                full = c.party.person
+                out.setdefault(full, c.party)
+                if " " in full:
+                    out.setdefault(full.split()[-1], c.party)
     for st in statements or []:
         role = getattr(st.speaker, "role", None) or ""
         found = [m for m in find_actors(role) if m.actor.kind == "country"]

@@ -14,6 +14,7 @@ Denmark are one entry with quantity 19.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,7 +26,7 @@ from .dates import iter_dates, parse_date
 from .numbers import find_money
 from .pledge_phrases import (PREPOSITIONS, VERBISH, Cand, Tok, donor_candidates, find_items,
                              group_left, group_right, head_kind, is_number, item_at, named_items,
-                             org_short_forms, party_of, people_of,
+                             org_short_forms, party_of, people_of, people_pattern,
                              pick_money, tokenize, vocab)
 
 ADVERBS = {"also", "soon", "now", "still", "then", "further", "additionally", "jointly",
@@ -160,29 +161,49 @@ class Draft:
     generic_donor: bool
 
 
+class _Statements:
+    """The article's statements by where they stand, to find the one quoting an offset."""
+
+    def __init__(self, statements):
+        self.spans = sorted(((st.evidence.start, st.evidence.end, n, st)
+                             for n, st in enumerate(statements)), key=lambda x: (x[0], x[2]))
+        self.starts = [x[0] for x in self.spans]
+        self.longest = max((e - s for s, e, _, _ in self.spans), default=0)
+
+    def at(self, offset: int):
+        """Statements whose span holds offset, in the article's statement order."""
+        k = bisect_right(self.starts, offset)
+        found = []
+        while k > 0 and offset - self.spans[k - 1][0] <= self.longest:
+            k -= 1
+            s, e, n, st = self.spans[k]
+            if s <= offset < e:
+                found.append((n, st))
+        return [st for _, st in sorted(found, key=lambda x: x[0])]
+
+
 class _Sentence:
-    def __init__(self, article: Article, s, aliases, people=None, statements=()):
+    def __init__(self, article: Article, s, aliases, people=None, statements=(), people_re=None):
         self.s = s
         self.people = people or {}
-        self.statements = statements
+        self.statements = statements if isinstance(statements, _Statements) else _Statements(statements)
         self.body = article.body
         self.toks = tokenize(s.text, s.start)
-        self.cands = donor_candidates(s.text, s.start, self.toks, aliases, people)
+        self.cands = donor_candidates(s.text, s.start, self.toks, aliases, people, people_re)
         self.money = [(s.start + a, s.start + b) for a, b, _ in _money(s.text)]
         self.mentions = [(s.start + m.start, s.start + m.end, m) for m in find_actors(s.text)]
         self.actor_spans = [(a, b) for a, b, m in self.mentions if m.form != "demonym"]
 
     def speaker_at(self, offset: int) -> Party | None:
         """The party of whoever says "we" here, when a statement quotes them."""
-        for st in self.statements:
-            if st.evidence.start <= offset < st.evidence.end:
-                name = st.speaker.name or ""
-                party = self.people.get(name) or self.people.get(name.split()[-1] if name else "")
-                if party:
-                    return Party(**vars(party))
-                found = find_actors(name)
-                if found and found[0].end - found[0].start == len(name.strip()):
-                    return party_of(found[0].actor)
+        for st in self.statements.at(offset):
+            name = st.speaker.name or ""
+            party = self.people.get(name) or self.people.get(name.split()[-1] if name else "")
+            if party:
+                return Party(**vars(party))
+            found = find_actors(name)
+            if found and found[0].end - found[0].start == len(name.strip()):
+                return party_of(found[0].actor)
         return None
 
     def text_of(self, a: int, b: int) -> str:
@@ -238,7 +259,7 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
             continue
         if any(it.start <= a < it.end for it in items) and m.form == "demonym":
             continue
-        k = next((t.i for t in sen.toks if t.start >= a), None)
+        k = sen.toks.at_or_after(a)
         prev = sen.toks[k - 1].low if k else ""
         prev2 = sen.toks[k - 2].low if k and k >= 2 else ""
         if prev in ("the",) and prev2:
@@ -436,10 +457,7 @@ def _copy_item(it, quantity):
 
 
 def _tok_after(sen: _Sentence, offset: int) -> int | None:
-    for t in sen.toks:
-        if t.start >= offset:
-            return t.i
-    return None
+    return sen.toks.at_or_after(offset)
 
 
 def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[Draft]:
@@ -540,12 +558,14 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
     ref: date | None = parse_date(article.meta.date)
     aliases = org_short_forms(article.body)
-    people = people_of(article.body, statements)
+    people = people_of(article.body, statements, article.sentences)
+    people_re = people_pattern(people)
+    quoted = _Statements(statements)
     drafts: list[Draft] = []
     prev_donors: list[Cand] = []
     prev_items: list = []
     for s in article.sentences:
-        sen = _Sentence(article, s, aliases, people, statements)
+        sen = _Sentence(article, s, aliases, people, quoted, people_re)
         triggers = find_triggers(sen.toks)
         for trig in triggers:
             drafts.extend(_pledges_of(sen, trig, triggers, prev_donors, prev_items, ref))

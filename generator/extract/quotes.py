@@ -9,6 +9,7 @@ mark of either style; inside, only for the closer of the style that opened it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"        # “ „ «
@@ -120,3 +121,17 @@ def quote_text(body: str, q: Quote) -> str:
         pos = r + 1
     parts.append(body[pos:q.inner_end])
     return " ".join(" ".join(p.split()) for p in parts if p.strip())
+
+
+def near(quotes: list[Quote], s: int, e: int) -> list[Quote]:
+    """The quotes overlapping body[s:e] (at least one character in common, or starting at s).
+
+    Top-level quotes are sorted and disjoint, so a bisection finds them without scanning the
+    article: every lookup stays logarithmic however long the article is."""
+    i = max(bisect_left(quotes, s, key=lambda q: q.start) - 1, 0)
+    out = []
+    while i < len(quotes) and quotes[i].start < max(e, s + 1):
+        if quotes[i].end > s:
+            out.append(quotes[i])
+        i += 1
+    return out

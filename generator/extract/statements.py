@@ -12,13 +12,14 @@ role nouns and surnames to the people and organisations named earlier.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..model import Article, Evidence, Statement
 from ..text import paragraphs as paragraph_spans, sentence_at
 from . import dates
 from .names import Entities, Mention, parse_mention, vocab
-from .quotes import Quote, find_quotes, quote_text
+from .quotes import Quote, find_quotes, near, quote_text
 from .tokens import (attributions, is_content_first, skip_adverbials,
                      subject_at_start, tokenize)
 
@@ -103,7 +104,8 @@ def _labelled_quote(body: str, unit: Unit, quotes: list[Quote],
     if source is None:
         return []
     m = re.match(r"Quote:\s*", body[unit.start:unit.end])
-    q = next((q for q in quotes if m and q.start == unit.start + m.end()), None)
+    at = unit.start + m.end() if m else -1
+    q = next((q for q in near(quotes, at, at + 1) if m and q.start == at), None)
     if q is None:
         return []
     return [Found(source, q.start, q.end, "say", "quote-label:source", unit,
@@ -131,8 +133,11 @@ def _note_subject(body: str, unit: Unit, n: int, entities: Entities, ref, dated:
 
 def _units(article: Article, quotes: list[Quote]) -> list[Unit]:
     units: list[Unit] = []
+    starts = [q.start for q in quotes]
     for s in article.sentences:
-        if units and any(q.start < units[-1].end and q.end > s.start for q in quotes):
+        # The quote opening last before the unit's end is the only one that can run on.
+        k = bisect_right(starts, units[-1].end - 1) - 1 if units else -1
+        if k >= 0 and quotes[k].end > s.start:
             u = units[-1]
             u.end, u.last_paragraph = s.end, s.paragraph
             continue
@@ -202,10 +207,10 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
             verbatim = False
             if where == "after":
                 e = _cut_tail(body, s, e, quotes)
-            elif _dash_signed(body, s, a.start) and not any(ps == unit.start for ps, _ in paras):
+            elif _dash_signed(body, s, a.start) and _para_at(paras, unit.start)[0] != unit.start:
                 # "...We have a deal. ... - Michel wrote on X": a passage signed with a dash is
                 # the speaker's own words, from the start of the paragraph.
-                p_start = next(ps for ps, pe in paras if ps <= a.start < pe)
+                p_start = _para_at(paras, a.start)[0]
                 s, verbatim = max(p_start, cursor if cursor > unit.start else p_start), True
             s, e = _trim(body, s, e)
             if not _worth_keeping(body, s, e, quotes, a, where, v):
@@ -222,7 +227,7 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
 
 def _worth_keeping(body: str, s: int, e: int, quotes: list[Quote], a, where: str, v) -> bool:
     text = body[s:e]
-    quoted = any(s <= q.start < e or q.start < s < q.end for q in quotes)
+    quoted = any(s <= q.start < e or q.start < s < q.end for q in near(quotes, s, e))
     if e - s < 3 or (len(text.split()) < 3 and not quoted):
         return False
     if a.needs_quote and not quoted:
@@ -258,7 +263,7 @@ def _cut_tail(body: str, s: int, e: int, quotes: list[Quote]) -> int:
     tails = "|".join(re.escape(t) for t in vocab()["content_tails"])
     for m in re.finditer(rf",\s+(?:{tails})\b", body[s:e]):
         pos = s + m.start()
-        if not any(q.start < pos < q.end for q in quotes):
+        if not any(q.start < pos < q.end for q in near(quotes, pos, pos + 1)):
             return pos
     return e
 
@@ -269,7 +274,7 @@ def _dash_signed(body: str, s: int, attr_start: int) -> bool:
 
 def _dash_signature(body: str, q: Quote, paras: list[tuple[int, int]]) -> Mention | None:
     """ '"We will rebuild." — Mayor Ivan Sokol.': a name after a dash signs the quote."""
-    p_end = next((pe for ps, pe in paras if ps <= q.start < pe), len(body))
+    p_end = _para_at(paras, q.start)[1] if paras else len(body)
     m = re.match(r"\s*(?:[\u2014\u2013]|--?)\s*([^.!?\"\u201c\u201d]{2,80}?)\.?\s*$",
                  body[q.end:p_end])
     if not m:
@@ -280,15 +285,21 @@ def _dash_signature(body: str, q: Quote, paras: list[tuple[int, int]]) -> Mentio
     return mention
 
 
+def _para_at(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The paragraph holding pos (the one starting last at or before it)."""
+    k = bisect_right(paras, pos, key=lambda p: p[0]) - 1
+    return paras[max(k, 0)]
+
+
 def _quote_starts(body: str, span: tuple[int, int], quotes: list[Quote]) -> bool:
     s, e = _trim(body, *span)
-    return any(q.start == s for q in quotes)
+    return any(q.start == s for q in near(quotes, s, s + 1))
 
 
 def _sole_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
     """A unit that is one quotation and nothing else."""
     s, e = _trim(body, unit.start, unit.end)
-    for q in quotes:
+    for q in near(quotes, s, s + 1):
         if q.start == s and q.end >= e - 1:
             return q
     return None
@@ -316,7 +327,8 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
                     ref, last: Statement | None, n: int) -> Statement | None:
     body = article.body
     s, e = f.start, f.end
-    inside = [q for q in quotes if s <= q.start and q.end <= e + 1]
+    around = near(quotes, s, e + 1)
+    inside = [q for q in around if s <= q.start and q.end <= e + 1]
     full = next((q for q in inside if q.start == s and q.end >= e - 1), None)
     if full is not None:
         mode, text = "direct", quote_text(body, full)
@@ -328,7 +340,7 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
             mode = "partial"
     elif f.verbatim:
         mode, text = "direct", " ".join(body[s:e].split())
-    elif any(q.start < e and q.end > s for q in quotes):
+    elif any(q.start < e and q.end > s for q in around):
         mode, text = "partial", " ".join(body[s:e].split())
     else:
         mode, text = "indirect", " ".join(body[s:e].split())
@@ -379,8 +391,8 @@ def _lead_date(body: str, paras: list[tuple[int, int]], ref,
 def _recent(article: Article, last: Statement, unit: Unit) -> bool:
     """The last statement ended in this paragraph or the one before."""
     para = article.sentences[last.evidence.sentence].paragraph
-    end_para = next((x.paragraph for x in article.sentences
-                     if x.start <= last.evidence.end <= x.end), para)
+    hit = sentence_at(article.sentences, last.evidence.end - 1)
+    end_para = hit.paragraph if hit is not None else para
     return unit.paragraph - end_para <= 1
 
 

@@ -6,6 +6,7 @@ and whether "strike" here means something else (a walkout, a goal, a deal).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,7 +50,7 @@ def vocab() -> dict:
     d["target_re"] = re.compile(rf"\b(?:{_alt(d['targets'])})\b", re.IGNORECASE)
     d["veto_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['veto_context'])})(?![\w-])", re.IGNORECASE)
     d["before_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['not_strike_before'])})\s+$", re.IGNORECASE)
-    d["after_re"] = re.compile(rf"^\s+(?:{_alt(d['not_strike_after'])})(?![\w-])", re.IGNORECASE)
+    d["after_re"] = re.compile(rf"\s+(?:{_alt(d['not_strike_after'])})(?![\w-])", re.IGNORECASE)
     d["event_weapon_set"] = {w.lower() for w in d["event_weapons"]}
     d["ground_bomb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_bombs'])})\s+$", re.IGNORECASE)
     d["intercept_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['interception'])})(?![\w-])", re.IGNORECASE)
@@ -66,18 +67,25 @@ def vocab() -> dict:
 
 # --- triggers ---------------------------------------------------------------------------
 
+_ANTI = re.compile(r"anti-?\s*$", re.I)
+_ABOUT_WEAPONS = re.compile(r"\s*(?:defen[cs]es?|interceptors?|sirens?|alerts?|warnings?|launchers?"
+                            r"|systems?|shelters?)\b", re.I)
+# Words that veto a trigger sit right before it: read a short window, not the whole text.
+_BACK = 60
+
+
 def triggers(text: str) -> list[Trigger]:
     """Weapon words, strike nouns and strike verbs in a sentence, in order, vetoes applied."""
     v = vocab()
     out: list[Trigger] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []   # sorted, non-overlapping spans already claimed
     for m in v["weapon_re"].finditer(text):
-        if re.search(r"anti-?\s*$", text[:m.start()], re.I):  # anti-missile, anti-drone
+        before = text[max(0, m.start() - _BACK):m.start()]
+        if _ANTI.search(before):  # anti-missile, anti-drone
             continue
-        if re.match(r"\s*(?:defen[cs]es?|interceptors?|sirens?|alerts?|warnings?|launchers?|systems?|shelters?)\b",
-                    text[m.end():], re.I):
+        if _ABOUT_WEAPONS.match(text, m.end()):
             continue  # "air raid sirens", "missile defence": about weapons, not a hit
-        if v["ground_bomb_re"].search(text[:m.start()]):
+        if v["ground_bomb_re"].search(before):
             continue
         phrase = m.group(0)
         cls = _weapon_class(phrase)
@@ -85,16 +93,18 @@ def triggers(text: str) -> list[Trigger]:
         taken.append((m.start(), m.end()))
     for kind, rx in (("noun", v["noun_re"]), ("verb", v["verb_re"])):
         for m in rx.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            k = bisect.bisect_right(taken, (m.start(), float("inf"))) - 1
+            if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
                 continue
             word = m.group(0).lower()
+            before = text[max(0, m.start() - _BACK):m.start()]
             if word.startswith("strik") or word == "struck":
-                if v["before_re"].search(text[:m.start()]) or v["after_re"].match(text[m.end():]):
+                if v["before_re"].search(before) or v["after_re"].match(text, m.end()):
                     continue
-            if kind == "verb" and v["modal_re"].search(text[:m.start()]):
+            if kind == "verb" and v["modal_re"].search(before):
                 continue
             out.append(Trigger(m.start(), m.end(), m.group(0), kind, None, None))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
     return sorted(out, key=lambda t: t.start)
 
 

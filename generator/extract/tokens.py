@@ -8,13 +8,14 @@ read outward from the verb, which is robust on news prose and easy to explain.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates
 from .names import (DETERMINERS, NAME_PARTICLES, PRONOUNS, Mention, is_cap, parse_mention,
                     strip_possessive, vocab)
-from .quotes import Quote
+from .quotes import Quote, near
 
 CONJUNCTIONS = {"and", "but", "that", "what", "while", "as", "when", "after", "because", "although",
                 "though", "so", "where", "which", "who", "whom", "since", "before", "if", "until",
@@ -52,11 +53,18 @@ class Attribution:
 
 def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
     toks = []
+    # Top-level quotes are sorted and disjoint: only the last one opening before a token can
+    # hold it, and the tokens come in order, so one forward pointer finds it.
+    qi, nq = bisect_left(quotes, start, key=lambda q: q.start) - 1, len(quotes)
+    qi = max(qi, 0)
     for m in _TOKEN.finditer(body, start, end):
         t, s, e = m.group(0), m.start(), m.end()
         if t.endswith(".") and len(t) > 1 and not _ABBREV.fullmatch(t):
             t, e = t[:-1], e - 1
-        inq = any(q.start < s and e <= q.end - (1 if q.closed else 0) for q in quotes)
+        while qi + 1 < nq and quotes[qi + 1].start < s:
+            qi += 1
+        q = quotes[qi] if nq else None
+        inq = q is not None and q.start < s and e <= q.end - (1 if q.closed else 0)
         if t in QUOTE_CHARS:
             inq = False
         toks.append(Tok(t, s, e, inq))
@@ -472,7 +480,8 @@ def is_content_first(body: str, before: tuple[int, int], after: tuple[int, int],
     if not btext or not re.search(r"[,\u2014\u2013\-:" + QUOTE_CHARS + r"]$", btext):
         return False
     # '"...," Austin said' -- a quotation closing just before the speaker is what they said.
-    if any(before[0] <= q.start and before[1] - 2 <= q.end <= before[1] for q in quotes):
+    if any(before[0] <= q.start and before[1] - 2 <= q.end <= before[1]
+           for q in near(quotes, before[0], before[1])):
         return True
     if len(btext.split()) < 5:
         return False

@@ -1,0 +1,104 @@
+"""Files other than pages: fact sheets as JSON and CSV, the search index, feed and sitemap.
+
+Each function returns {site path: bytes}; site.py writes them with the pages.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from .index import SiteIndex
+from .urls import article_json_url, article_url
+
+FEED_SIZE = 50
+
+
+def to_json(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def json_files(index: SiteIndex) -> dict[str, bytes]:
+    out = {article_json_url(s.article.id): to_json(s.to_json()) for s in index.sheets}
+    out["data/factsheets.json"] = to_json([s.to_json() for s in index.sheets])
+    return out
+
+
+def csv_files(index: SiteIndex) -> dict[str, bytes]:
+    """One row per fact, with the article it came from and the page that shows it."""
+    tables = {
+        "data/statements.csv": (
+            ["article_id", "article_date", "fact_id", "speaker", "speaker_kind", "speaker_role", "text",
+             "mode", "verb", "date", "via", "sentence", "start", "end", "page"],
+            lambda sh, f: [f.speaker.name, f.speaker.kind, f.speaker.role, f.text, f.mode, f.verb, f.date,
+                           f.via], "statements"),
+        "data/strikes.csv": (
+            ["article_id", "article_date", "fact_id", "place", "region", "country", "lat", "lon", "weapon",
+             "count", "target", "killed", "injured", "at_least", "date", "attacker", "reported_by",
+             "sentence", "start", "end", "page"],
+            lambda sh, f: [f.place.name, f.place.region, f.place.country, f.place.lat, f.place.lon, f.weapon,
+                           f.count, f.target, f.killed, f.injured, f.casualties_at_least, f.date, f.attacker,
+                           f.reporter], "strikes"),
+        "data/pledges.csv": (
+            ["article_id", "article_date", "fact_id", "donor", "donor_person", "recipient", "item", "quantity",
+             "value", "currency", "status", "date", "sentence", "start", "end", "page"],
+            lambda sh, f: [f.donor.name, f.donor.person, f.recipient.name if f.recipient else None, f.item,
+                           f.quantity, f.value.amount if f.value else None,
+                           f.value.currency if f.value else None, f.status, f.date], "pledges"),
+    }
+    out = {}
+    for path, (header, row, kind) in tables.items():
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        for sheet in index.sheets:
+            for f in getattr(sheet, kind):
+                writer.writerow([sheet.article.id, sheet.article.date, f.id, *row(sheet, f),
+                                 f.evidence.sentence, f.evidence.start, f.evidence.end,
+                                 f"{article_url(sheet.article.id)}#f-{f.id}"])
+        out[path] = buf.getvalue().encode("utf-8")
+    return out
+
+
+def search_index(index: SiteIndex) -> dict[str, bytes]:
+    """A script that defines the search index, so that search works from file:// (no fetch)."""
+    docs = []
+    for sheet in index.sheets:
+        docs.append(["article", sheet.article.title, article_url(sheet.article.id),
+                     " ".join(filter(None, [sheet.article.date, sheet.article.outlet]))])
+    for section, label in (("person", "speaker"), ("place", "place"), ("actor", "country/organisation")):
+        for e in index.sorted(section):
+            docs.append([label, e.name, e.url, " ".join(sorted(set(e.names) - {e.name}))])
+    for sheet in index.sheets:
+        for st in sheet.statements:
+            docs.append(["statement", st.text[:240], f"{article_url(sheet.article.id)}#f-{st.id}", st.speaker.name])
+    body = json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
+    return {"assets/search-index.js": f"window.FACTSHEET_SEARCH = {body};\n".encode("utf-8")}
+
+
+def feed_and_sitemap(index: SiteIndex, base_url: str, title: str, pages: list[str]) -> dict[str, bytes]:
+    """Atom feed of the newest articles and a sitemap: both need absolute addresses, so they are
+    written only when config.yaml sets base_url."""
+    if not base_url:
+        return {}
+    dates = [s.article.date for s in index.sheets if s.article.date]
+    updated = (max(dates) if dates else "1970-01-01") + "T00:00:00Z"
+    entries = []
+    for sheet in index.sheets[:FEED_SIZE]:
+        a = sheet.article
+        link = base_url + article_url(a.id)
+        summary = (f"{len(sheet.statements)} statements, {len(sheet.strikes)} strikes, "
+                   f"{len(sheet.pledges)} pledges")
+        entries.append(
+            f"  <entry>\n    <title>{escape(a.title)}</title>\n    <link href={quoteattr(link)}/>\n"
+            f"    <id>{escape(link)}</id>\n    <updated>{(a.date or updated[:10])}T00:00:00Z</updated>\n"
+            f"    <summary>{escape(summary)}</summary>\n  </entry>\n")
+    feed = (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+            f"  <title>{escape(title)}</title>\n  <link href={quoteattr(base_url)}/>\n"
+            f'  <link rel="self" href={quoteattr(base_url + "feed.xml")}/>\n'
+            f"  <id>{escape(base_url)}</id>\n  <updated>{updated}</updated>\n" + "".join(entries) + "</feed>\n")
+    urls = "".join(f"  <url><loc>{escape(base_url + p)}</loc></url>\n" for p in sorted(pages))
+    sitemap = ('<?xml version="1.0" encoding="utf-8"?>\n'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
+    return {"feed.xml": feed.encode("utf-8"), "sitemap.xml": sitemap.encode("utf-8")}

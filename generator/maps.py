@@ -1,0 +1,85 @@
+"""Strike maps as inline SVG: Natural Earth country outlines plus one dot per place.
+
+Nothing is fetched when a page is viewed: the outlines ship as data (generator/data/world.json,
+made by docs/make_world_outlines.py) and each map is drawn into the page itself. The projection
+is equirectangular with longitude scaled by cos(middle latitude), which keeps a region's shape
+right without a projection library.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+MIN_SPAN = 4.0      # degrees: a single town still shows its surroundings
+PAD = 0.25          # share of the span added on each side
+
+
+@dataclass
+class Dot:
+    x: float
+    y: float
+    r: float
+    name: str
+    url: str            # site path of the place page
+    label: str          # "Kramatorsk: 2 strikes"
+
+
+@dataclass
+class MapView:
+    viewbox: str
+    scale_x: float
+    outlines: list[tuple[str, str]]     # (iso, svg path in lon / -lat degrees)
+    dots: list[Dot]
+    label: str
+
+
+@lru_cache(maxsize=1)
+def _world() -> dict:
+    return json.loads(resources.files("generator").joinpath("data/world.json").read_text("utf-8"))["countries"]
+
+
+@dataclass
+class MapPoint:
+    lat: float
+    lon: float
+    name: str
+    url: str
+    count: int
+
+
+def build_map(points: list[MapPoint], label: str, focus: str | None = None) -> MapView | None:
+    """A map framing the points (and the focus country's outline, on a country page)."""
+    points = [p for p in points if p.lat is not None and p.lon is not None]
+    world = _world()
+    lons = [p.lon for p in points]
+    lats = [p.lat for p in points]
+    if focus in world:
+        w, s, e, n = world[focus]["bbox"]
+        if e - w < 60:      # skip countries spanning the globe (France with its territories)
+            lons += [w, e]
+            lats += [s, n]
+    if not lons:
+        return None
+    west, east, south, north = _frame(min(lons), max(lons), min(lats), max(lats))
+    k = math.cos(math.radians((north + south) / 2))
+    outlines = [(iso, c["path"]) for iso, c in world.items()
+                if c["bbox"][0] <= east and c["bbox"][2] >= west and c["bbox"][1] <= north and c["bbox"][3] >= south]
+    width, height = (east - west) * k, north - south
+    r = max(width, height) * 0.012
+    dots = [Dot(round(p.lon * k, 3), round(-p.lat, 3), round(r * min(2.5, 1 + 0.35 * math.log(p.count)), 3),
+                p.name, p.url, f"{p.name}: {p.count} strike{'s' if p.count != 1 else ''}")
+            for p in sorted(points, key=lambda p: (-p.count, p.name))]
+    return MapView(viewbox=f"{west * k:.3f} {-north:.3f} {width:.3f} {height:.3f}", scale_x=round(k, 4),
+                   outlines=outlines, dots=dots, label=label)
+
+
+def _frame(west: float, east: float, south: float, north: float) -> tuple[float, float, float, float]:
+    """Pad the points' box and give it a minimum size, clamped to the world."""
+    span_lon, span_lat = max(east - west, MIN_SPAN), max(north - south, MIN_SPAN * 0.6)
+    mid_lon, mid_lat = (east + west) / 2, (north + south) / 2
+    half_lon, half_lat = span_lon * (0.5 + PAD), span_lat * (0.5 + PAD)
+    return (max(-180.0, mid_lon - half_lon), min(180.0, mid_lon + half_lon),
+            max(-85.0, mid_lat - half_lat), min(85.0, mid_lat + half_lat))
