@@ -1,11 +1,14 @@
 # Two commands on a fresh machine: `make build` and `make test`. Both create .venv and install
 # the project (and its test tools) the first time, so nothing else needs to be set up by hand.
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+BASE_URL ?=
+# The browser tests drive Debian's Chromium; as root we install it, otherwise through sudo.
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test check serve clean distclean
+.PHONY: build test check serve bench clean distclean browser
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,10 +16,17 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Headless Chromium from Debian for tests/test_browser.py; never downloaded by a test tool.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 check: $(STAMP)
 	$(BIN)/python -m generator check

@@ -66,14 +66,14 @@ class BuildReport:
         return 0
 
 
-def build(config: Config, log: Callable[[str], None] | None = None) -> BuildReport:
+def build(config: Config, log: Callable[[str], None] | None = None, progress: bool = False) -> BuildReport:
     log = log or (lambda message: None)
     report = BuildReport(out=config.out)
 
     articles = read_seeds(config.seeds, report)
     log(f"read {len(articles)} article(s) from {config.seeds}")
     results = {i.article_id: i for i in report.inputs if i.article_id}
-    sheets = [extract_one(a, results[a.meta.id]) for a in articles]
+    sheets = [extract_one(a, results[a.meta.id]) for a in _progress(articles, progress, "extract")]
     index = build_index(sheets, config)
 
     files = Renderer(config, index, {a.meta.id: a for a in articles}, report).pages()
@@ -82,6 +82,14 @@ def build(config: Config, log: Callable[[str], None] | None = None) -> BuildRepo
 
     report.link_problems = check_site(config.out)
     return report
+
+
+def _progress(items: list, enabled: bool, label: str):
+    """A progress bar on a terminal; nothing in CI logs or pipes."""
+    if not enabled or len(items) < 2:
+        return items
+    from tqdm import tqdm
+    return tqdm(items, desc=label, unit="article", leave=False)
 
 
 def read_seeds(seeds: Path, report: BuildReport) -> list[Article]:

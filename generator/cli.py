@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from .config import ConfigError, load_config
+from .config import ConfigError, load_config, normalise_base_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--config", type=Path, help="config file (default: config.yaml)")
     b.add_argument("--seeds", type=Path, help="folder of articles (default: from config)")
     b.add_argument("--out", type=Path, help="output folder (default: from config)")
+    b.add_argument("--base-url", help="published address, e.g. https://USER.github.io/REPO/ (default: from config)")
     b.add_argument("--strict", action="store_true", help="fail when any input was skipped or warned")
     b.add_argument("--quiet", "-q", action="store_true", help="print only problems")
 
@@ -48,8 +50,11 @@ def cmd_build(args) -> int:
         config.seeds = args.seeds
     if args.out:
         config.out = args.out
+    if args.base_url:
+        config.base_url = normalise_base_url(args.base_url, "--base-url")
     config.strict = config.strict or args.strict
-    report = build(config, log=None if args.quiet else _log)
+    interactive = sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet
+    report = build(config, log=None if args.quiet else _log, progress=interactive)
     for line in report.problem_lines():
         print(line, file=sys.stderr)
     if not args.quiet:

@@ -42,20 +42,25 @@ def load_config(path: Path | None) -> Config:
     aliases = data.get("aliases") or {}
     if not isinstance(aliases, dict):
         raise ConfigError(f"{path}: `aliases` must be a mapping with `speakers` and `places`")
-    base_url = str(data.get("base_url") or "").strip()
-    if base_url and not base_url.lower().startswith(("http://", "https://")):
-        raise ConfigError(f"{path}: base_url must start with http:// or https:// (got {base_url!r})")
     return Config(
         title=str(data.get("title") or Config.title),
         description=str(data.get("description") or ""),
         seeds=base / str(data.get("seeds") or "seeds"),
         out=base / str(data.get("out") or "site"),
-        base_url=base_url.rstrip("/") + "/" if base_url else "",
+        base_url=normalise_base_url(data.get("base_url"), f"{path}: base_url"),
         language=str(data.get("language") or "en"),
         speaker_aliases=_aliases(aliases.get("speakers"), path, "speakers"),
         place_aliases=_aliases(aliases.get("places"), path, "places"),
         strict=bool(data.get("strict", False)),
     )
+
+
+def normalise_base_url(value, where: str) -> str:
+    """"" or an http(s) address ending in exactly one slash."""
+    url = str(value or "").strip()
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"{where} must start with http:// or https:// (got {url!r})")
+    return url.rstrip("/") + "/" if url else ""
 
 
 def _aliases(value, path: Path, key: str) -> dict[str, str]:
