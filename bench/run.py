@@ -1,0 +1,153 @@
+"""`make bench`: time builds of a synthetic corpus, and Pelican on the same articles, in one run.
+
+For each N (default 1,000 and 10,000):
+  1. cold build (empty cache, no previous site);
+  2. rebuild with nothing changed;
+  3. rebuild after editing one article, then check that the site is byte-identical to a cold
+     build of the same inputs;
+  4. `extract` alone, in articles per second;
+  5. Pelican rendering the same articles (installed in bench/.venv-pelican, never in the project).
+Prints a table and writes it to bench/results.md.
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from corpus import write_corpus
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+PELICAN_VENV = HERE / ".venv-pelican"
+
+
+def measure(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
+    out = subprocess.run([PY, str(HERE / "measure.py"), *cmd], capture_output=True, text=True,
+                         env={**os.environ, **(env or {})}, cwd=cwd, check=True)
+    result = json.loads(out.stdout)
+    if result["status"] != 0:
+        raise SystemExit(f"command failed: {' '.join(cmd)}\n{result['stderr']}")
+    return result
+
+
+def count_files(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file())
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    if files_a != files_b:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
+    return not mismatch and not errors
+
+
+def pelican_env() -> Path | None:
+    python = PELICAN_VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([PY, "-m", "venv", str(PELICAN_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "pelican", "markdown"], check=True)
+    return python
+
+
+def pelican_content(seeds: Path, content: Path) -> None:
+    """The same articles in Pelican's Markdown format (metadata lines, then the text)."""
+    content.mkdir(parents=True, exist_ok=True)
+    for p in sorted(seeds.glob("*.md")):
+        text = p.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        meta = dict(line.split(": ", 1) for line in front.strip().splitlines())
+        (content / p.name).write_text(f"Title: {meta['title'].strip(chr(34))}\nDate: {meta['date']}\n"
+                                      f"Slug: {p.stem}\nCategory: news\n\n{body}", encoding="utf-8")
+
+
+def bench(n: int, work: Path, with_pelican: bool) -> dict:
+    seeds, cache, site = work / f"seeds-{n}", work / f"cache-{n}", work / f"site-{n}"
+    write_corpus(seeds, n)
+    for p in (cache, site):
+        shutil.rmtree(p, ignore_errors=True)
+    env = {"FACTSHEET_CACHE": str(cache)}
+    build = [PY, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(site), "--quiet"]
+    row = {"n": n}
+    row["cold"] = measure(build, env, ROOT)
+    row["pages"] = count_files(site)
+    row["nochange"] = measure(build, env, ROOT)
+    edited = seeds / "article-00000.md"
+    original = edited.read_text(encoding="utf-8")
+    try:
+        edited.write_text(original.replace("Moscow did not comment", "Moscow again did not comment"),
+                          encoding="utf-8")
+        row["edit"] = measure(build, env, ROOT)
+        fresh_cache, fresh_site = work / f"cache-{n}-check", work / f"site-{n}-check"
+        shutil.rmtree(fresh_cache, ignore_errors=True)
+        shutil.rmtree(fresh_site, ignore_errors=True)
+        measure([PY, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(fresh_site), "--quiet"],
+                {"FACTSHEET_CACHE": str(fresh_cache)}, ROOT)
+        row["identical"] = same_tree(site, fresh_site)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    files = sorted(str(p) for p in seeds.glob("*.md"))
+    extract = measure([PY, "-m", "generator", "extract", *files], {"FACTSHEET_CACHE": str(work / "cache-extract")}, ROOT)
+    row["extract"] = extract
+    row["extract_rate"] = n / extract["wall"]
+    if with_pelican:
+        python = pelican_env()
+        content, output = work / f"pelican-{n}" / "content", work / f"pelican-{n}" / "output"
+        shutil.rmtree(content.parent, ignore_errors=True)
+        pelican_content(seeds, content)
+        conf = content.parent / "pelicanconf.py"
+        conf.write_text("SITENAME = 'bench'\nSITEURL = ''\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'en'\n"
+                        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nRELATIVE_URLS = True\n"
+                        "DEFAULT_PAGINATION = 20\n")
+        row["pelican"] = measure([str(python), "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
+                                  "-q"], None, content.parent)
+        row["pelican_pages"] = count_files(output)
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| N | step | wall (s) | peak memory (MB) | files |", "|---:|---|---:|---:|---:|"]
+    for r in rows:
+        n = f"{r['n']:,}"
+        lines.append(f"| {n} | cold build (extraction included) | {r['cold']['wall']:.2f} | {r['cold']['peak_mb']:.0f} | {r['pages']:,} |")
+        lines.append(f"| {n} | rebuild, nothing changed | {r['nochange']['wall']:.2f} | {r['nochange']['peak_mb']:.0f} | |")
+        same = "byte-identical to a cold build" if r["identical"] else "DIFFERS from a cold build"
+        lines.append(f"| {n} | rebuild after editing one article ({same}) | {r['edit']['wall']:.2f} | {r['edit']['peak_mb']:.0f} | |")
+        lines.append(f"| {n} | `extract` alone: {r['extract_rate']:.0f} articles/s | {r['extract']['wall']:.2f} | {r['extract']['peak_mb']:.0f} | |")
+        if "pelican" in r:
+            ratio = r["cold"]["wall"] / r["pelican"]["wall"]
+            lines.append(f"| {n} | Pelican, same articles (our cold build takes {ratio:.2f}x Pelican's time) | {r['pelican']['wall']:.2f} | {r['pelican']['peak_mb']:.0f} | {r['pelican_pages']:,} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    ap.add_argument("--work", type=Path, default=HERE / "out")
+    ap.add_argument("--no-pelican", action="store_true")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        print(f"benchmark: N = {n:,} ...", file=sys.stderr, flush=True)
+        rows.append(bench(n, args.work, not args.no_pelican))
+    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+               f"{platform.system()} {platform.release()}")
+    text = f"Machine: {machine}\n\n{table(rows)}\n"
+    print(text)
+    (HERE / "results.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
