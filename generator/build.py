@@ -2,21 +2,30 @@
 
 read seeds -> split text -> extract facts per article -> index entities across articles
 -> render pages -> write site/ atomically -> check links
+
+Two shortcuts keep rebuilds fast and never change the output: extraction results are cached
+by content hash (cache.py), and a page whose inputs have the same digest as in the last build
+is linked from the previous site instead of rendered again (incremental.py).
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ExtractionCache, content_key
 from .checks import check_site
 from .config import Config
 from .extract.factsheet import extract
+from .incremental import Manifest, build_signature
 from .index import build_index
 from .model import Article, FactSheet
 from .render import Renderer
 from .site import write_site
-from .sources import SUFFIXES, SourceError, discover, read_article
+from .sources import SUFFIXES, SourceError, article_from_bytes, discover, read_bytes
 
 
 @dataclass
@@ -35,6 +44,7 @@ class BuildReport:
     pages: int = 0
     link_problems: list[str] = field(default_factory=list)
     out: Path | None = None
+    up_to_date: bool = False
 
     @property
     def skipped(self) -> list[InputResult]:
@@ -54,6 +64,8 @@ class BuildReport:
 
     def summary(self) -> str:
         built = sum(1 for i in self.inputs if i.status == "built")
+        if self.up_to_date:
+            return f"{self.out} is up to date ({built} article(s), nothing changed)"
         return (f"built {built} article(s) into {self.out} ({self.pages} files); "
                 f"{len(self.skipped)} skipped, {len(self.warned)} with warnings")
 
@@ -69,37 +81,43 @@ class BuildReport:
 def build(config: Config, log: Callable[[str], None] | None = None, progress: bool = False) -> BuildReport:
     log = log or (lambda message: None)
     report = BuildReport(out=config.out)
+    previous = Manifest.load(config.out)
 
-    articles = read_seeds(config.seeds, report)
-    log(f"read {len(articles)} article(s) from {config.seeds}")
-    results = {i.article_id: i for i in report.inputs if i.article_id}
-    sheets = [extract_one(a, results[a.meta.id]) for a in _progress(articles, progress, "extract")]
+    inputs = read_seeds(config.seeds, report)
+    code, signature = build_signature(config, inputs)
+    if previous.is_current(signature, config.out):
+        report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
+        return report
+    articles, sheets, keys = extract_all(inputs, report, progress)
     index = build_index(sheets, config)
 
-    files = Renderer(config, index, {a.meta.id: a for a in articles}, report).pages()
+    renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out))
+    files = renderer.pages()
     write_site(config.out, files)
     report.pages = len(files)
-
-    report.link_problems = check_site(config.out)
+    report.link_problems = check_site(config.out, only=renderer.rendered)
+    Manifest(signature, code, renderer.digests, report.inputs, len(files)).save(config.out)
+    log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
     return report
 
 
-def _progress(items: list, enabled: bool, label: str):
-    """A progress bar on a terminal; nothing in CI logs or pipes."""
-    if not enabled or len(items) < 2:
-        return items
-    from tqdm import tqdm
-    return tqdm(items, desc=label, unit="article", leave=False)
+@dataclass
+class Input:
+    """One seed file, read: what the cache key and the reader need."""
+    path: Path
+    source: str
+    data: bytes
+    key: str
+    result: InputResult
 
 
-def read_seeds(seeds: Path, report: BuildReport) -> list[Article]:
-    """Every readable article; each unreadable one is reported with its reason and skipped."""
+def read_seeds(seeds: Path, report: BuildReport) -> list[Input]:
+    """Every readable article file; each unreadable one is reported with its reason and skipped."""
     if not seeds.is_dir():
         raise SourceError(str(seeds), "the seeds folder does not exist",
                           "create it or pass --seeds DIR")
-    articles: list[Article] = []
-    used_ids: set[str] = set()
     root = seeds.resolve()
+    inputs = []
     for path in discover(seeds):
         shown = str(path)
         if path.suffix.lower() not in SUFFIXES:
@@ -111,30 +129,85 @@ def read_seeds(seeds: Path, report: BuildReport) -> list[Article]:
                 "a link to a file outside the seeds folder; copy the article in instead"]))
             continue
         try:
-            article = read_article(path, shown)
+            data = read_bytes(path, shown)
         except SourceError as err:
-            report.inputs.append(InputResult(shown, "skipped", messages=[
-                err.reason + (f"; {err.hint}" if err.hint else "")]))
+            report.inputs.append(InputResult(shown, "skipped", messages=[_reason(err)]))
             continue
+        result = InputResult(shown, "built")
+        report.inputs.append(result)
+        inputs.append(Input(path, shown, data, content_key(shown, data), result))
+    return inputs
+
+
+def extract_all(inputs: list[Input], report: BuildReport, progress: bool):
+    """Fact sheets for every input: from the cache when its content hash is known, else extracted,
+    in parallel across cores when there are many."""
+    cache = ExtractionCache()
+    done = cache.get_many([i.key for i in inputs])
+    todo = [i for i in inputs if i.key not in done]
+    fresh = dict(_run_jobs([(i.key, i.source, i.data, i.path) for i in todo], progress))
+    cache.put_many({k: v for k, v in fresh.items() if not isinstance(v, SourceError)})
+    cache.close()
+    done.update(fresh)
+
+    articles: dict[str, Article] = {}
+    sheets, keys = [], {}
+    for item in inputs:
+        outcome = done[item.key]
+        if isinstance(outcome, SourceError):
+            item.result.status, item.result.messages = "skipped", [_reason(outcome)]
+            continue
+        article, sheet, error = outcome
         base, n = article.meta.id, 2
-        while article.meta.id in used_ids:   # two titles, one slug: keep both, numbered
+        while article.meta.id in articles:   # two titles, one slug: keep both, numbered
             article.meta.id, n = f"{base}-{n}", n + 1
         if article.meta.id != base:
             article.warnings.append(f"another article has the address {base}; this one is {article.meta.id}")
-        used_ids.add(article.meta.id)
-        articles.append(article)
-        report.inputs.append(InputResult(shown, "built", article.meta.id, article.warnings))
-    return articles
+        item.result.article_id = article.meta.id
+        item.result.messages = article.warnings + ([error] if error else [])
+        item.result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
+        articles[article.meta.id] = article
+        sheets.append(sheet)
+        keys[article.meta.id] = item.key
+    return articles, sheets, keys
 
 
-def extract_one(article: Article, result: InputResult) -> FactSheet:
-    """Extraction never loses an article: a rule that crashes leaves an empty fact sheet and a
-    message in the report, and the article's text is still published."""
+PARALLEL_FROM = 40      # below this, starting worker processes costs more than it saves
+
+
+def _run_jobs(jobs: list[tuple], progress: bool):
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        yield from map(_extract_job, _progress(jobs, progress))
+        return
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=ctx) as pool:
+        yield from _progress(pool.map(_extract_job, jobs, chunksize=16), progress, total=len(jobs))
+
+
+def _extract_job(job: tuple):
+    """Read and extract one article (in a worker process). Extraction never loses an article:
+    a rule that crashes leaves an empty fact sheet and a message, and the text is still published."""
+    key, source, data, path = job
     try:
-        sheet = extract(article)
+        article = article_from_bytes(data, source, path)
+    except SourceError as err:
+        return key, err
+    try:
+        sheet, error = extract(article), None
     except Exception as err:  # noqa: BLE001 - any bug in a rule must not lose the article
-        result.messages.append(f"extraction failed ({type(err).__name__}: {err}); "
-                               "published without facts - please report this article")
         sheet = FactSheet(article=article.meta)
-    result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
-    return sheet
+        error = (f"extraction failed ({type(err).__name__}: {err}); "
+                 "published without facts - please report this article")
+    return key, (article, sheet, error)
+
+
+def _reason(err: SourceError) -> str:
+    return err.reason + (f"; {err.hint}" if err.hint else "")
+
+
+def _progress(items, enabled: bool, total: int | None = None):
+    """A progress bar on a terminal; nothing in CI logs or pipes."""
+    if not enabled:
+        return items
+    from tqdm import tqdm
+    return tqdm(items, desc="extract", unit="article", leave=False, total=total)

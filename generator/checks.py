@@ -32,27 +32,43 @@ class _Links(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def check_site(root: Path) -> list[str]:
+def check_site(root: Path, only: list[str] | None = None) -> list[str]:
+    """Problems in the site's pages; with `only`, just in those pages (an incremental build
+    checks what it rendered: a reused page links to what it linked to when it was checked)."""
     root = Path(root)
     if not (root / "index.html").is_file():
         return [f"{root}: no index.html (build the site first)"]
+    if only is None:
+        pages = [p.relative_to(root).as_posix() for p in sorted(root.rglob("*.html")) if p.is_file()]
+    else:
+        pages = sorted(p for p in only if p.endswith(".html"))
+    parsed = _Parsed(root)
     problems = []
-    pages = sorted(p for p in root.rglob("*.html") if p.is_file())
-    parsed = {}
-    for page in pages:
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
-        parsed[page.relative_to(root).as_posix()] = parser
-    for rel, parser in parsed.items():
-        for tag, attr, value, line in parser.links:
+    for rel in pages:
+        for tag, attr, value, line in parsed[rel].links:
             problem = _check_link(root, rel, tag, attr, value, parsed)
             if problem:
                 problems.append(f"{rel}:{line}: <{tag} {attr}=\"{value}\">: {problem}")
-    for css in sorted(root.rglob("*.css")):
+    css_files = sorted(root.rglob("*.css")) if only is None else [root / p for p in only if p.endswith(".css")]
+    for css in css_files:
         text = css.read_text(encoding="utf-8", errors="replace")
         if "url(http" in text.replace(" ", "") or "@import" in text:
             problems.append(f"{css.relative_to(root).as_posix()}: loads a stylesheet or file from another host")
     return problems
+
+
+class _Parsed(dict):
+    """Pages parsed on first use: links and ids of a page, by its site path."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, rel: str) -> _Links:
+        parser = _Links()
+        parser.feed((self.root / rel).read_text(encoding="utf-8", errors="replace"))
+        self[rel] = parser
+        return parser
 
 
 def _check_link(root: Path, page: str, tag: str, attr: str, value: str, parsed) -> str | None:
@@ -80,6 +96,6 @@ def _check_link(root: Path, page: str, tag: str, attr: str, value: str, parsed) 
         return "points at a folder; from file:// a link must name a file (add index.html)"
     if not path.is_file():
         return "no such file in the site"
-    if parts.fragment and target in parsed and parts.fragment not in parsed[target].ids:
+    if parts.fragment and target.endswith(".html") and parts.fragment not in parsed[target].ids:
         return f"{target} has no element with id {parts.fragment!r}"
     return None

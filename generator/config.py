@@ -7,6 +7,10 @@ from pathlib import Path
 import yaml
 
 
+# Templates and the stylesheet sit beside the package, where the design card puts them.
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
 class ConfigError(Exception):
     pass
 

@@ -7,21 +7,23 @@ Autoescape is on for every template, so text from articles can never become mark
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .charts import strike_chart
-from .config import Config
-from .exports import csv_files, feed_and_sitemap, json_files, search_index
+from .config import TEMPLATES, Config
+from .exports import csv_files, feed_and_sitemap, search_index, to_json
+from .incremental import digest
 from .index import Entity, SiteIndex, actor_for, article_order
 from .maps import MapPoint, build_map
 from .model import Article, FactSheet, Money
+from .site import REUSE
 from .text import paragraphs
 from .urls import article_json_url, article_url, entity_url, relurl
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
@@ -105,10 +107,19 @@ def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segm
 
 
 class Renderer:
-    def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report):
+    """Renders every page, or links it from the previous build when the digest of what it shows is
+    unchanged (`previous` maps site paths to the digests of the last build)."""
+
+    def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report,
+                 keys: dict[str, str] | None = None, previous: dict[str, str] | None = None):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
         self.actor_by_name = {e.name: e for e in index.actors.values()}
+        self.keys = keys or {}
+        self.previous = previous or {}
+        self.digests: dict[str, str] = {}
+        self.rendered: list[str] = []
+        self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
 
     def page(self, template: str, path: str, **context) -> bytes:
         def url(target: str) -> str:
@@ -132,14 +143,31 @@ class Renderer:
             index=self.index, **context)
         return html.encode("utf-8")
 
+    def emit(self, out: dict, path: str, key: str | None, make: Callable[[], bytes]) -> None:
+        """Render `path`, unless the last build rendered it from the same inputs (same key)."""
+        if key is not None:
+            self.digests[path] = key
+            if self.previous.get(path) == key and (self.config.out / path).is_file():
+                out[path] = REUSE
+                return
+        out[path] = make()
+        self.rendered.append(path)
+
     def pages(self) -> dict[str, bytes]:
         idx, out = self.index, {}
         out["index.html"] = self.page("home.html", "index.html", sheets=idx.sheets, totals=_totals(idx.sheets),
                                       map=build_map(_map_points(idx.places.values()), "Places hit, all articles"))
+        self.rendered.append("index.html")
         for n, sheet in enumerate(idx.sheets):     # sheets are newest first
-            out[article_url(sheet.article.id)] = self.article_page(
-                sheet, newer=idx.sheets[n - 1] if n > 0 else None,
-                older=idx.sheets[n + 1] if n + 1 < len(idx.sheets) else None)
+            newer = idx.sheets[n - 1] if n > 0 else None
+            older = idx.sheets[n + 1] if n + 1 < len(idx.sheets) else None
+            places = self._article_places(sheet)
+            key = digest(self.content[sheet.article.id], [(s.article.id, s.article.title) if s else None
+                                                          for s in (newer, older)], _map_sig(places))
+            self.emit(out, article_url(sheet.article.id), key,
+                      lambda: self.article_page(sheet, newer, older, places))
+            self.emit(out, article_json_url(sheet.article.id), self.content[sheet.article.id],
+                      lambda: to_json(sheet.to_json()))
         for section, title, template in (("person", "Speakers", "person.html"),
                                          ("place", "Places", "place.html"),
                                          ("actor", "Countries and organisations", "actor.html")):
@@ -147,34 +175,64 @@ class Renderer:
             index_path = entity_url(section, "index")
             out[index_path] = self.page("entities.html", index_path, title=title, section=section,
                                         entities=entities)
+            self.rendered.append(index_path)
             for e in entities:
-                out[e.url] = self.page(template, e.url, entity=e, groups=_by_article(e),
-                                       totals=_entity_totals(e), related=_related(e, idx),
-                                       map=self.entity_map(e), jsonld=_entity_jsonld(e, self.config.base_url))
-        out["timeline.html"] = self.page("timeline.html", "timeline.html", days=_timeline(idx.sheets),
-                                         chart=strike_chart(idx.sheets))
-        out["search.html"] = self.page("search.html", "search.html")
-        out["report.html"] = self.page("report.html", "report.html", report=self.report)
-        out["404.html"] = self.page("404.html", "404.html")
-        pages = sorted(p for p in out if p != "404.html")
-        out.update(json_files(idx))
-        out.update(csv_files(idx))
-        out.update(search_index(idx))
-        out.update(feed_and_sitemap(idx, self.config.base_url, self.config.title, pages))
+                related, view = _related(e, idx), self.entity_map(e)
+                key = digest(e.section, e.id, e.name, e.kind, sorted(e.names), sorted(e.roles), e.country,
+                             e.region, e.lat, e.lon, [self.content[a.article.id] for a in e.articles],
+                             {k: [(r.id, r.name) for r in v] for k, v in related.items()},
+                             _map_sig(view.dots if view else []))
+                self.emit(out, e.url, key, lambda: self.page(
+                    template, e.url, entity=e, groups=_by_article(e), totals=_entity_totals(e), related=related,
+                    map=view, jsonld=_entity_jsonld(e, self.config.base_url)))
+        for path, template, context in (
+                ("timeline.html", "timeline.html", lambda: {"days": _timeline(idx.sheets),
+                                                            "chart": strike_chart(idx.sheets)}),
+                ("search.html", "search.html", dict), ("report.html", "report.html", lambda: {"report": self.report}),
+                ("404.html", "404.html", dict)):
+            out[path] = self.page(template, path, **context())
+            self.rendered.append(path)
+        pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
+        out["data/factsheets.json"] = self.all_json(out)
+        for extra in (csv_files(idx), search_index(idx),
+                      feed_and_sitemap(idx, self.config.base_url, self.config.title, pages)):
+            out.update(extra)
+            self.rendered.extend(extra)
         return out
 
-    def article_page(self, sheet: FactSheet, newer: FactSheet | None, older: FactSheet | None) -> bytes:
+    def all_json(self, out: dict) -> bytes:
+        """All fact sheets in one JSON list, joined from the per-article files (reused or new)."""
+        parts = []
+        for sheet in self.index.sheets:
+            path = article_json_url(sheet.article.id)
+            data = out[path] if out[path] is not REUSE else (self.config.out / path).read_bytes()
+            parts.append(data.rstrip(b"\n"))
+        return b"[\n" + b",\n".join(parts) + b"\n]\n"
+
+    def _content_digest(self, sheet: FactSheet) -> str:
+        """What an article contributes to any page: its content key, and the pages it links to."""
+        a = sheet.article
+        speakers = [self.index.speakers[(a.id, st.id)].url if (a.id, st.id) in self.index.speakers else None
+                    for st in sheet.statements]
+        attackers = [getattr(actor_for(self.actor_by_name, s.attacker), "url", None) for s in sheet.strikes]
+        places = [s.place.id for s in sheet.strikes]
+        parties = [(p.donor.id, p.recipient.id if p.recipient else None) for p in sheet.pledges]
+        return digest(self.keys.get(a.id) or sheet.to_json(), a.id, a.title, a.date,
+                      self.articles[a.id].warnings, speakers, attackers, places, parties)
+
+    def _article_places(self, sheet: FactSheet) -> list[MapPoint]:
+        places = {s.place.id: self.index.places[s.place.id] for s in sheet.strikes if s.place.id in self.index.places}
+        return _map_points(places.values(), sheet.article.id)
+
+    def article_page(self, sheet: FactSheet, newer: FactSheet | None, older: FactSheet | None,
+                     places: list[MapPoint]) -> bytes:
         article = self.articles[sheet.article.id]
-        places = {}
-        for s in sheet.strikes:
-            if s.place.id in self.index.places:
-                places[s.place.id] = self.index.places[s.place.id]
         return self.page(
             "article.html", article_url(sheet.article.id), sheet=sheet, article=article,
             paragraphs=highlighted_paragraphs(article, sheet),
             pairs={kind: [(sheet, f) for f in getattr(sheet, kind)] for kind in ("statements", "strikes", "pledges")},
             json_path=article_json_url(sheet.article.id), newer=newer, older=older, warnings=article.warnings,
-            map=build_map(_map_points(places.values(), sheet.article.id), "Places hit in this article"),
+            map=build_map(places, "Places hit in this article"),
             jsonld=_article_jsonld(sheet, self.config.base_url))
 
     def entity_map(self, e: Entity):
@@ -186,6 +244,11 @@ class Renderer:
             return build_map(_map_points({p.id: p for p in places}.values()),
                              f"Places hit in or by {e.name}", focus=e.country)
         return None
+
+
+def _map_sig(points) -> list:
+    return [(p.name, p.url, getattr(p, "lat", None), getattr(p, "lon", None), getattr(p, "count", None),
+             getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None)) for p in points]
 
 
 def _map_points(places, article_id: str | None = None) -> list[MapPoint]:

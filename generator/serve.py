@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 from .build import build
-from .config import Config, load_config
-from .render import TEMPLATES
+from .config import TEMPLATES, Config, load_config
 
 POLL_SECONDS = 1.0
 

@@ -7,9 +7,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .render import TEMPLATES
+from .config import TEMPLATES
 
 MARKER = ".factsheet-site"   # marks a folder this tool wrote, the only kind it will replace
+REUSE = object()             # in the files to write: "the previous site's copy is still right"
 ASSETS = TEMPLATES / "assets"
 
 
@@ -25,10 +26,16 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
+        made: set[Path] = set()
         for rel, data in sorted(files.items()):
             target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if data is REUSE:
+                _reuse(out / rel, target)
+            else:
+                target.write_bytes(data)
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
                 target = tmp / "assets" / asset.relative_to(ASSETS)
@@ -41,6 +48,14 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _reuse(old: Path, new: Path) -> None:
+    """A hard link to the previous build's file (instant, no copy); a copy where links fail."""
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copyfile(old, new)
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -82,11 +82,18 @@ def decode(data: bytes, path: str) -> RawText:
 def read_article(path: Path, source: str | None = None) -> Article:
     """Read one article file. Raises SourceError when nothing usable is in it."""
     source = source if source is not None else str(path)
+    return article_from_bytes(read_bytes(path, source), source, path)
+
+
+def read_bytes(path: Path, source: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise SourceError(source, f"cannot be read: {e.strerror or e}",
                           "check the file's permissions") from None
+
+
+def article_from_bytes(data: bytes, source: str, path: Path) -> Article:
     raw = decode(data, source)
     return parse_article(raw.text, source, markdown_input=path.suffix.lower() in MARKDOWN_SUFFIXES,
                          warnings=raw.warnings, stem=path.stem)

@@ -42,13 +42,19 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return out
 
 
+LAST_WORD = re.compile(r"([\w.]+)$")
+NEXT_CHAR = re.compile(r"\s+(\S)")
+
+
 def _is_boundary(text: str, m: re.Match) -> bool:
     punct_at = m.start()
-    word = re.search(r"([\w.]+)$", text[:punct_at + 1])
+    # Only a short window before the stop: slicing the whole paragraph here would make
+    # splitting quadratic in the paragraph's length.
+    word = LAST_WORD.search(text, max(0, punct_at - 40), punct_at + 1)
     token = word.group(1).rstrip(".").lower() if word else ""
     if text[punct_at] == "." and (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
         return False
-    nxt = re.match(r"\s+(\S)", text[m.end():])
+    nxt = NEXT_CHAR.match(text, m.end())
     if not nxt:
         return True
     ch = nxt.group(1)

@@ -26,3 +26,10 @@ def test_money_with_sign_scale_and_currency_word():
 def test_several_amounts_are_all_found_in_order():
     found = [m.currency for _, _, m in find_money("$1 million and €2 million")]
     assert found == ["USD", "EUR"]
+
+
+def test_currency_codes_and_more_currency_words():
+    assert (parse_money("NOK 75 billion").amount, parse_money("NOK 75 billion").currency) == (75e9, "NOK")
+    assert parse_money("CHF 5m").currency == "CHF"
+    assert parse_money("20 million yuan").currency == "CNY"
+    assert parse_money("the USD index rose") is None

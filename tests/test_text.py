@@ -37,3 +37,13 @@ def test_sentence_at_finds_the_sentence_containing_an_offset():
     sentences = split_sentences(body)
     assert sentence_at(sentences, body.index("Two")).text == "Two."
     assert sentence_at(sentences, len(body) + 5) is None
+
+
+def test_splitting_is_linear_in_paragraph_length():
+    # One long paragraph of many sentences: each boundary test must look at a small window.
+    import time
+    small, big = "Mr. Smith spoke. " * 2000, "Mr. Smith spoke. " * 20000
+    t0 = time.perf_counter(); split_sentences(small); t1 = time.perf_counter()
+    split_sentences(big); t2 = time.perf_counter()
+    assert len(split_sentences(big)) == 20000
+    assert (t2 - t1) < 40 * (t1 - t0) + 0.5   # 10x the text, far from 100x the time

