@@ -28,7 +28,8 @@ def vocab() -> dict:
             heads[w.lower()] = kind
     data["heads"] = heads
     for key in ("determiners", "units", "vague_numbers", "donor_heads", "donor_modifiers",
-                "titles", "guards", "needs_modifier", "not_item_modifiers", "modals", "passive"):
+                "titles", "guards", "needs_modifier", "not_item_modifiers", "modals", "passive",
+                "with_gerunds", "purpose_verbs", "person_titles", "reporting_verbs", "beneficiaries"):
         data[key] = {w.lower() for w in data[key]}
     data["institutions"] = sorted(data["institutions"], key=len, reverse=True)
     # By first word, so that a mention looks up only the institutions that can start there.
@@ -141,13 +142,14 @@ def _blocked(toks: list[Tok], j: int, money_spans) -> bool:
     t = toks[j]
     if any(s <= t.start < e for s, e in money_spans):
         return True
-    return t.low in STOP or t.low in VERBISH or not re.match(r"\w", t.text)
+    return (t.low in STOP or t.low in VERBISH or t.low in vocab()["purpose_verbs"]
+            or not re.match(r"\w", t.text))
 
 
 def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> ItemNP | None:
     """The item noun phrase around the head word at token h, or None when it is not one."""
     v = vocab()
-    # The head is the last item word of the phrase: "Leopard 2A6 main battle tanks".
+    # The head is the last item word of the phrase: "Leclerc XLR heavy battle tanks".
     last, j = h, h + 1
     while (j < min(limit, h + 6) and not _blocked(toks, j, money_spans)
            and toks[j].low not in v["determiners"]
@@ -156,7 +158,7 @@ def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> It
             last = j
         j += 1
     post = None
-    # "package of support", "pledges of aid": an aid word names its content after "of".
+    # "package of assistance", "pledges of aid": an aid word names its content after "of".
     if (head_kind(toks, last) in ("aid", "loan", "grant", "ammunition", "supplies") and last + 2 < limit
             and toks[last + 1].low == "of"):
         for k in range(last + 2, min(limit, last + 5)):
@@ -223,7 +225,9 @@ def find_items(toks: list[Tok], lo: int, hi: int, money_spans, actor_spans,
     out: list[ItemNP] = []
     j = lo
     while j < hi:
-        if head_kind(toks, j) and not any(s <= toks[j].start < e for s, e in money_spans):
+        if (head_kind(toks, j) and not any(s <= toks[j].start < e for s, e in money_spans)
+                and not any(s <= toks[j].start < e for s, e in actor_spans)
+                and not (j and toks[j].low in VERBISH and toks[j - 1].low in ("to", "will", "would"))):
             item = item_at(toks, j, hi, money_spans, actor_spans)
             if item:
                 out.append(item)
@@ -231,7 +235,7 @@ def find_items(toks: list[Tok], lo: int, hi: int, money_spans, actor_spans,
         j += 1
     if not out or one_pot:
         return named_items(toks, out)
-    # "logistics, ammunition, and maintenance", "tanks and additional artillery systems"
+    # "fuel, shells, and repairs", "trucks and additional radar systems"
     while True:
         k = out[-1].last + 1
         seps = 0
@@ -263,7 +267,7 @@ def named_items(toks: list[Tok], items: list[ItemNP]) -> list[ItemNP]:
 
 def pick_money(text: str, base: int, lo: int, hi: int):
     """The money a clause pledges: a stated total first, else the first amount that is not one
-    side of a ratio ("$1 for every $2") or a conversion in brackets."""
+    side of a ratio ("$1 for each $3") or a conversion in brackets."""
     found = [(base + s, base + e, m) for s, e, m in find_money(text)]
     found = [f for f in found if lo <= f[0] < hi]
     if not found:
@@ -316,18 +320,30 @@ def _starts_with(toks: list[Tok], j: int, phrase: str) -> int:
 
 
 def _person_after(toks: list[Tok], j: int) -> tuple[str | None, int]:
-    """A title and a name after a country: "Defence Minister Boris Pistorius" -> name, end."""
+    """A title and a name after a country: "Defence Minister Jan Novak" -> name, end;
+    also in apposition: "the UK defence secretary, Grant Harlow, said"."""
     v = vocab()
     k = j
     while k < len(toks) and toks[k].low in v["titles"]:
         k += 1
     if k == j:
         return None, j
+    names, end = _name_at(toks, k)
+    if not names and k + 1 < len(toks) and toks[k].text == "," and toks[k - 1].low not in ("of", "the", "for"):
+        names, end = _name_at(toks, k + 1)
+        if end < len(toks) and toks[end].text != ",":
+            names, end = [], k
+    return (" ".join(t.text for t in names) if names else None), end
+
+
+def _name_at(toks: list[Tok], k: int) -> tuple[list[Tok], int]:
+    v = vocab()
     names = []
-    while k < len(toks) and toks[k].cap and toks[k].low not in v["titles"] and re.match(r"[A-Z][a-z]", toks[k].text) and len(names) < 3:
+    while (k < len(toks) and toks[k].cap and toks[k].low not in v["titles"]
+           and re.match(r"[A-Z][a-z]", toks[k].text) and len(names) < 3):
         names.append(toks[k])
         k += 1
-    return (" ".join(t.text for t in names) if names else None), k
+    return names, k
 
 
 def people_pattern(people: dict[str, Party] | None) -> re.Pattern | None:
@@ -336,6 +352,18 @@ def people_pattern(people: dict[str, Party] | None) -> re.Pattern | None:
         return None
     alternation = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternation})\b(?![\w-])")
+
+
+def _names_org(inside: list[Cand], text: str, base: int, s: int, e: int) -> bool:
+    """Whether a country at the head of an organisation's name is part of that name:
+    "Kenya Red Crescent Society", "Haiti Recovery Fund", not "Germany and the Asian Bank"."""
+    if len(inside) != 1 or inside[0].party.kind != "country" or inside[0].party.person:
+        return False
+    c = inside[0]
+    if not re.fullmatch(r"(?:[Tt]he\s+)?", text[s - base:c.start - base]) or c.end >= e:
+        return False
+    nxt = re.match(r" ([A-Z]\w*)", text[c.end - base:])
+    return bool(nxt) and nxt.group(1).lower() not in ("and", "of", "the", "for")
 
 
 def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, Actor],
@@ -372,14 +400,16 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
     # An organisation the table lacks, known by the shape of its name: "Asian Development Bank".
     for m in ORG_SHAPE.finditer(text):
         s, e = base + m.start(), base + m.end()
-        if any(c.start < e and s < c.end for c in cands):
+        inside = [c for c in cands if c.start < e and s < c.end]
+        if inside and not _names_org(inside, text, base, s, e):
             continue
+        cands = [c for c in cands if c not in inside]
         first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
         if first is not None and last is not None:
             name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
             cands.append(Cand(s, e, name, Party(name=name, kind="organization"), "actor",
                               first=first, last=last))
-    # People the article (or a statement) ties to a country: "Dutch Prime Minister Mark Rutte".
+    # People the article (or a statement) ties to a country: "Irish Prime Minister Ann Kelly".
     if people and people_re is None:
         people_re = people_pattern(people)
     for m in (people_re.finditer(text) if people_re else ()):
@@ -388,6 +418,12 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
             continue
         first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
         if first is not None and last is not None:
+            # "the Bloggs administration", "Bloggs's government" act for the person's country
+            k = last + 1
+            if k < len(toks) and toks[k].low in ("’s", "'s"):
+                k += 1
+            if k < len(toks) and toks[k].low in ("administration", "government", "cabinet"):
+                last, e = k, toks[k].end
             cands.append(Cand(s, e, m.group(0), Party(**vars(people[m.group(0)])), "actor",
                               first=first, last=last))
     # A short name for an organisation the article named in full: "the Commission".
@@ -395,7 +431,7 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
         if t.cap and t.low in aliases and not any(c.start <= t.start < c.end for c in cands):
             cands.append(Cand(t.start, t.end, t.text, party_of(aliases[t.low]), "actor",
                               first=t.i, last=t.i))
-    # Collectives: "international donors", "other NATO members", "EU member states".
+    # Collectives: "international donors", "other G7 members", "EU member states".
     countries = [(base + m.start, base + m.end) for m in mentions if m.actor.kind == "country"]
     for t in toks:
         if t.low not in v["donor_heads"]:
@@ -484,12 +520,42 @@ def org_short_forms(body: str) -> dict[str, Actor]:
             last = m.actor.name.split()[-1]
             if last[:1].isupper() and lookup(last) is None:
                 out.setdefault(last.lower(), m.actor)
+    # Organisations known only by the shape of their name: "the Alliance" after "Sahel Aid Alliance".
+    for m in ORG_SHAPE.finditer(body):
+        name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
+        if " and " in name or lookup(name) is not None:
+            continue
+        last = name.split()[-1]
+        if lookup(last) is None:
+            out.setdefault(last.lower(), Actor(name, "organization", None))
     return out
 
 
+APPOSED_NAME = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+(?:the\s+)?$")
+
+
+def _apposed_people(sen, out: dict[str, Party]) -> None:
+    """ "Joe Bloggs, the Irish foreign minister," and "Ann Lee, Canada's defence minister,"."""
+    v = vocab()
+    for m in find_actors(sen.text):
+        if m.actor.kind != "country":
+            continue
+        name = APPOSED_NAME.search(sen.text[max(0, m.start - 60):m.start])
+        after = re.match(r"(?:['’]s)?\s+(\w+)", sen.text[m.end:])
+        if not name or not after or after.group(1).lower() not in v["person_titles"]:
+            continue
+        full = name.group(1)
+        if lookup(full) is not None or full.split()[0].lower() in ("the", "a"):
+            continue
+        party = party_of(m.actor, full)
+        out.setdefault(full, party)
+        if " " in full:
+            out.setdefault(full.split()[-1], party)
+
+
 def people_of(body: str, statements, sentences=None) -> dict[str, Party]:
-    """Names of people who act for a country, from the article ("Germany's Defence Minister
-    Boris Pistorius") and from the roles of the statements' speakers ("British Prime Minister").
+    """Names of people who act for a country, from the article ("Poland's Defence Minister
+    Jan Novak") and from the roles of the statements' speakers ("British Prime Minister").
     Sentence by sentence, so that the work grows with the article's length only."""
     out: dict[str, Party] = {}
     if sentences is None:
@@ -502,6 +568,7 @@ def people_of(body: str, statements, sentences=None) -> dict[str, Party]:
                 out.setdefault(full, c.party)
                 if " " in full:
                     out.setdefault(full.split()[-1], c.party)
+        _apposed_people(sen, out)
     for st in statements or []:
         role = getattr(st.speaker, "role", None) or ""
         found = [m for m in find_actors(role) if m.actor.kind == "country"]

@@ -3,13 +3,13 @@
 A pledge is a commitment (a verb chain such as "will send", "agreed to provide", "pledged", or a
 noun such as "a pledge by Britain", "Canada's offer of") with a donor and an item or a money
 amount. The donor is the subject of the chain, the "from"/"by" phrase of the noun, or the agent
-of a passive ("components provided by the Netherlands"). Requests, questions, denials and mere
+of a passive ("radars provided by Norway"). Requests, questions, denials and mere
 possibilities ("urged Germany to send", "whether Germany will send") are not pledges; neither
 is a vow without a thing to give ("vowed to retaliate").
 
 Mentions of one pledge across an article (the headline fact, then its details) are merged: one
-donor and one kind of item make one pledge, so that "F-16 warplanes" and "19 F-16 jets" from
-Denmark are one entry with quantity 19.
+donor and one kind of item make one pledge, so that "Gripen fighters" and "12 Gripen jets" from
+Sweden are one entry with quantity 12.
 """
 from __future__ import annotations
 
@@ -18,139 +18,17 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 from ..model import Article, Evidence, Party, Pledge, Statement
 from .actors import find_actors
 from .dates import iter_dates, parse_date
-from .numbers import find_money
-from .pledge_phrases import (PREPOSITIONS, VERBISH, Cand, Tok, donor_candidates, find_items,
+from .numbers import find_money, word_value
+from .pledge_context import add_apposed_values, merge_drafts, package_list
+from .pledge_triggers import ADVERBS, AID_NOUNS, Trigger, find_triggers
+from .pledge_phrases import (PREPOSITIONS, VERBISH, Cand, donor_candidates, find_items,
                              group_left, group_right, head_kind, is_number, item_at, named_items,
                              org_short_forms, party_of, people_of, people_pattern,
                              pick_money, tokenize, vocab)
-
-ADVERBS = {"also", "soon", "now", "still", "then", "further", "additionally", "jointly",
-           "each", "together", "quickly", "rapidly", "immediately", "likely", "all", "both",
-           "themselves", "itself", "be", "eventually", "finally", "ultimately", "shortly"}
-AID_NOUNS = {"assistance", "aid", "support", "package", "contribution", "help", "commitments",
-             "donation", "pledge"}
-
-
-@lru_cache(maxsize=1)
-def _forms() -> dict[str, str]:
-    """Inflected form -> stem, for every verb of giving."""
-    v = vocab()
-    out: dict[str, str] = {}
-    for stem in v["give_verbs"]:
-        base = stem.split()[0]
-        forms = {base, base + ("es" if base.endswith(("sh", "ch", "x", "ss")) else "s"),
-                 base + ("d" if base.endswith("e") else "ed"),
-                 (base[:-1] if base.endswith("e") else base) + "ing"}
-        forms |= set(v["irregular"].get(base, []))
-        for f in forms:
-            out[f] = stem
-    return out
-
-
-@dataclass
-class Trigger:
-    kind: str          # verb | commit | noun | passive | include | receive | raise | come
-    first: int         # token span of the trigger words
-    last: int
-    status: str
-
-
-def _adverbs(toks: list[Tok], j: int) -> int:
-    while j < len(toks) and (toks[j].low in ADVERBS or toks[j].low.endswith("ly")
-                             and toks[j].low not in ("supply", "fly")):
-        j += 1
-    return j
-
-
-def _give_at(toks: list[Tok], j: int, forms) -> int | None:
-    """Index of the last token of a verb of giving starting at j ("hand over" is two)."""
-    if j >= len(toks):
-        return None
-    if toks[j].low in forms:
-        return j
-    if toks[j].low in ("hand", "handing", "handed") and j + 1 < len(toks) and toks[j + 1].low == "over":
-        return j + 1
-    return None
-
-
-def find_triggers(toks: list[Tok]) -> list[Trigger]:
-    v = vocab()
-    forms = _forms()
-    if not VERBISH:
-        VERBISH.update(forms)
-    out: list[Trigger] = []
-    n = len(toks)
-    for i, t in enumerate(toks):
-        low = t.low
-        nxt = toks[i + 1].low if i + 1 < n else ""
-        prev = toks[i - 1].low if i else ""
-        # will send / would provide / will be sending
-        if low in v["modals"]:
-            j = _adverbs(toks, i + 1)
-            g = _give_at(toks, j, forms)
-            if g is not None:
-                out.append(Trigger("verb", i, g, "pledged"))
-                continue
-            if j < n and toks[j].low in ("receive", "get"):
-                out.append(Trigger("receive", i, j, "pledged"))
-                continue
-            if j + 1 < n and toks[j].low == "come" and toks[j + 1].low == "from":
-                out.append(Trigger("come", i, j + 1, "pledged"))
-                continue
-        # is sending / are providing; is set to send / is going to send
-        if low in ("is", "are") and i + 1 < n:
-            j = _adverbs(toks, i + 1)
-            g = _give_at(toks, j, forms)
-            if g is not None and toks[j].low.endswith("ing"):
-                out.append(Trigger("verb", i, g, "pledged"))
-                continue
-            if toks[j].low == "to" or (j + 1 < n and toks[j].low in ("set", "going", "due", "about")
-                                       and toks[j + 1].low == "to"):
-                k = _adverbs(toks, j + 1 if toks[j].low == "to" else j + 2)
-                g = _give_at(toks, k, forms)
-                if g is not None:
-                    out.append(Trigger("verb", i, g, "pledged"))
-                    continue
-                if k < n and toks[k].low in ("receive", "get"):
-                    out.append(Trigger("receive", i, k, "pledged"))
-                    continue
-        # agreed to provide / committed to providing / intends to deliver
-        if low in v["control"] and nxt == "to" and prev not in ("a", "an", "the"):
-            j = _adverbs(toks, i + 2)
-            g = _give_at(toks, j, forms)
-            if g is not None:
-                out.append(Trigger("verb", i, g, v["control"][low]))
-                continue
-        # pledges from X / a pledge by Britain / Canada's offer of
-        if low in v["commit_nouns"] and (nxt in ("from", "by", "of", "worth", "totalling", "totaling")
-                                          or prev in ("a", "an", "the", "its", "their", "his", "her",
-                                                      "’s", "'s", "new", "forthcoming", "fresh",
-                                                      "latest", "first", "made")):
-            out.append(Trigger("noun", i, i, v["commit_nouns"][low]))
-            continue
-        if (low in v["commit_verbs"] or f"{low} {nxt}" in v["commit_verbs"]) and prev != "to":
-            two = f"{low} {nxt}" in v["commit_verbs"] and nxt in ("on", "to")
-            last = i + 1 if two else i
-            if nxt == "to" and not two:
-                continue
-            if two and nxt == "to" and i + 2 < n and _give_at(toks, i + 2, forms) is not None:
-                continue
-            out.append(Trigger("commit", i, last, v["commit_verbs"].get(f"{low} {nxt}" if two else low)))
-            continue
-        if low in v["passive"] and nxt == "by":
-            out.append(Trigger("passive", i, i + 1, "pledged" if low not in ("sent", "delivered") else "delivered"))
-            continue
-        if low in ("include", "includes", "included") and i >= 1:
-            out.append(Trigger("include", i, i, "pledged"))
-            continue
-        if low in ("raise", "raises", "raised", "raising"):
-            out.append(Trigger("raise", i, i, "pledged"))
-    return out
 
 
 @dataclass
@@ -265,15 +143,37 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
         if prev in ("the",) and prev2:
             prev = prev2
         if prev == "of" and k >= 2 and sen.toks[k - 2].low in vocab()["recipient_of"]:
-            prev = "for"     # "the reconstruction of Ukraine", "the people of Yemen"
+            prev = "for"     # "the reconstruction of Ukraine", "the people of Haiti"
         if prev in ("from", "by", "against", "than", "at", "of", "between", "without", "within", "on"):
             continue
         if m.form in ("seat", "demonym") and prev not in ("to", "for", "with", "help"):
             continue
-        if any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money):
-            continue     # "... and Oman $10 million": a donor with its verb left out
+        if (k is not None and k + 1 < len(sen.toks) and prev not in ("to", "for", "with")
+                and sen.toks[_tok_after(sen, b) or k].low in vocab()["person_titles"]):
+            continue     # "..., EU Commissioner Jana Novak said": whose official, not to whom
+        if (any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money)
+                and prev not in VERBISH and prev not in vocab()["commit_verbs"]):
+            continue     # "... and Chile $4 million": a donor with its verb left out
         return party_of(m.actor), b
     return None, lo
+
+
+def _beneficiary(sen: _Sentence, lo: int, hi: int) -> Party | None:
+    """A recipient named by what it is: "to partner clinics", "for displaced families"."""
+    toks = sen.toks
+    heads = vocab()["beneficiaries"]
+    for k in range(lo, min(hi, len(toks))):
+        if toks[k].low not in ("to", "for"):
+            continue
+        j = k + 1
+        while (j < hi and j - k <= 4 and re.match(r"[a-z]", toks[j].text) and toks[j].low not in heads
+               and toks[j].low not in vocab()["purpose_verbs"] and toks[j].low not in VERBISH):
+            if toks[j].low in ("the", "a", "an", "its", "their") and j == k + 1:
+                k = j
+            j += 1
+        if j < hi and toks[j].low in heads and j > k:
+            return Party(name=" ".join(t.text for t in toks[k + 1:j + 1]), kind="organization")
+    return None
 
 
 def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
@@ -290,9 +190,19 @@ def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
     for t in triggers:
         if t.first > trig.last:
             end = min(end, t.first)
+    toks = sen.toks
+    reporting = vocab()["reporting_verbs"]
     for k in range(trig.last + 1, end):
-        if sen.toks[k].text in (";", "—", "–", ":"):
+        if toks[k].text in (";", "—", "–", ":"):
             return k
+        if toks[k].text == "," and k + 1 < end:
+            if toks[k + 1].low == "but":
+                return k        # "..., but warned that money alone ..."
+            for j in range(k + 1, min(end, k + 11)):
+                if toks[j].text == ",":
+                    break
+                if toks[j].low in reporting:
+                    return k    # "..., the ministry said": the attribution is not the object
     return end
 
 
@@ -336,6 +246,9 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
             if k >= 0 and (toks[k].low in ("’s", "'s") or toks[k].text in ("'", "’")):
                 k -= 1
             owner = [j for j, c in enumerate(sen.cands) if c.first <= k <= c.last and c.kind != "pronoun"]
+            if not owner and k >= 0 and toks[k].low in ("its", "their"):
+                # "thanked Britain for its pledge of": the possessive is the party just named
+                owner = [j for j, c in enumerate(sen.cands) if c.last < k and c.kind != "pronoun"][-1:]
             if owner:
                 donors = group_left(sen.cands, owner[-1], sen.text_of)
             j = trig.first - 1
@@ -356,18 +269,32 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
             subj = _subject(sen, k, [])
             if subj and subj[0].party:
                 recipient = subj[0].party
+    elif trig.kind == "with":
+        donors = group_right(sen.cands, toks[trig.first].end, sen.text_of)
+        gap = sen.body[donors[-1].end:toks[trig.last].start] if donors else "x"
+        if not re.fullmatch(r"\s*(?:(?:alone|itself|also|each|too|separately)\s*)*", gap):
+            return []
     elif trig.kind == "passive":
         donors = _from_group(sen, trig.last)
         if donors:
             lo = _tok_after(sen, donors[-1].end) or hi
-        # the item is the noun phrase right before the participle
+        # the item is the noun phrase right before the participle, or before a comma and a
+        # reduced relative: "a $5bn loan backed by frozen assets, agreed by the G7"
         h = trig.first - 1
+        if h >= 0 and toks[h].text == ",":
+            h = next((k for k in range(h - 1, max(-1, h - 14), -1)
+                      if head_kind(toks, k) or toks[k].text in (";", ",", ":")), -1)
         item = item_at(toks, h, trig.first, sen.money, sen.actor_spans) if h >= 0 and head_kind(toks, h) else None
         items = named_items(toks, [item] if item else [])
         if items and any(t.low in vocab()["past_use_verbs"]
                          for t in toks[max(0, items[0].first - 4):items[0].last]):
             return []
-        return _assemble(sen, trig, donors, items[:1], None, lo, hi, recipient, ref)
+        money = None
+        if items:
+            money = pick_money(sen.s.text, sen.s.start, sen.s.start, items[0].start)
+            if money and sen.body[money[1]:items[0].start].strip():
+                money = None      # only "$5bn loan", the sum that names the item
+        return _assemble(sen, trig, donors, items[:1], money, lo, hi, recipient, ref)
     elif trig.kind == "include":
         k = trig.first - 1
         while k >= 0 and toks[k].low in ADVERBS | {"would", "will", "to", "also"}:
@@ -419,7 +346,7 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         return []
     if trig.kind in ("verb", "commit") and _guarded(sen, first_donor_tok - 3, first_donor_tok):
         return []
-    # "will supply one each": the item is the one just named
+    # "will lend two each": the item is the one just named
     if lo < hi and (is_number(toks[lo]) or toks[lo].low in ("one", "a")) and lo + 1 < hi and toks[lo + 1].low == "each":
         one_each = 1 if toks[lo].low in ("one", "a") else int(toks[lo].text) if toks[lo].text.isdigit() else None
     money = pick_money(sen.s.text, sen.s.start, toks[lo].start if lo < len(toks) else sen.s.end,
@@ -429,14 +356,20 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         items = [_copy_item(it, one_each) for it in earlier[:1]]
     else:
         items = find_items(toks, lo, hi, sen.money, sen.actor_spans, one_pot=money is not None)
+    pairs = _priced_items(sen, lo, hi) if money else []
+    if len(pairs) > 1:
+        # "a €5bn loan and a €1bn grant": each item with the sum that names it
+        return [d for it, m in pairs for d in _assemble(sen, trig, donors, [it], m, lo, hi, recipient, ref)]
     drafts = _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref)
     if drafts and money and trig.kind in ("verb", "commit"):
         drafts += _gapped(sen, trig, money, hi, ref)
+    elif drafts and len(items) == 1 and trig.kind in ("verb", "commit"):
+        drafts += _gapped_counts(sen, trig, items[0], hi, ref)
     return drafts
 
 
 def _gapped(sen: _Sentence, trig: Trigger, money, hi: int, ref) -> list[Draft]:
-    """A second donor with the verb left out: "Kuwait pledged $30 million and Oman $10 million"."""
+    """A second donor with the verb left out: "Peru pledged $9 million and Chile $4 million"."""
     out = []
     limit = sen.toks[hi - 1].end if hi else sen.s.end
     for c in sen.cands:
@@ -450,6 +383,48 @@ def _gapped(sen: _Sentence, trig: Trigger, money, hi: int, ref) -> list[Draft]:
             out += _assemble(sen, trig, [c], [], nxt, k if k is not None else hi, hi, None, ref)
             money = nxt
     return out
+
+
+def _priced_items(sen: _Sentence, lo: int, hi: int) -> list:
+    """Items in [lo, hi) each right after its own sum: "$5bn loan", "€1bn in grants"."""
+    out = []
+    limit = sen.toks[hi - 1].end if hi else sen.s.end
+    lo_off = sen.toks[lo].start if lo < len(sen.toks) else sen.s.end
+    part = next((t.start for t in sen.toks[lo:hi] if t.low in ("including", "includes", "which")), None)
+    if part is not None:
+        limit = min(limit, part)     # "$4bn, including $1bn in grants": a part, not a second pledge
+    for a, b, m in _money(sen.s.text):
+        a, b = sen.s.start + a, sen.s.start + b
+        if not (lo_off <= a < limit):
+            continue
+        k = _tok_after(sen, b)
+        if k is not None and sen.toks[k].low in ("in", "of") and re.fullmatch(r"\s*", sen.body[b:sen.toks[k].start]):
+            k += 1
+        if k is None or k >= hi or sen.body[b:sen.toks[k].start].strip() not in ("", "in", "of"):
+            continue
+        found = find_items(sen.toks, k, min(hi, k + 4), sen.money, sen.actor_spans, one_pot=True)
+        if found and found[0].first <= k + 2:
+            out.append((found[0], (a, b, m)))
+    return out
+
+
+def _gapped_counts(sen: _Sentence, trig: Trigger, item, hi: int, ref) -> list[Draft]:
+    """A second donor and a count with the verb and item left out: "Spain will send six tanks,
+    and Portugal three"."""
+    toks = sen.toks
+    for c in sen.cands:
+        if c.start < item.end or c.kind == "pronoun" or c.party is None or c.extra.get("after_prep"):
+            continue
+        if not re.search(r"(?:,|\band|\bwhile)\s*(?:the\s+)?$", sen.body[item.end:c.start]):
+            return []
+        k = c.last + 1
+        if k < len(toks) and is_number(toks[k]) and (k + 1 >= len(toks) or not re.match(r"\w", toks[k + 1].text)):
+            count = word_value(toks[k].text)
+            if count:
+                mention = replace(item, quantity=count)
+                return _assemble(sen, trig, [c], [mention], None, k + 1, max(hi, k + 1), None, ref)
+        return []
+    return []
 
 
 def _copy_item(it, quantity):
@@ -469,6 +444,8 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
     if recipient is None:
         rlo = toks[lo].start if lo < len(toks) else sen.s.end
         recipient, _ = _recipient(sen, rlo, toks[hi - 1].end if hi else sen.s.end, donors, items)
+        if recipient is None:
+            recipient = _beneficiary(sen, lo, hi)
         explicit = recipient is not None
     status = _status_after(sen, toks[min(item_end, len(toks) - 1)].end, toks[hi - 1].end if hi else sen.s.end, trig.status)
     # Several donors of one sum with a collective among them gave it together.
@@ -502,7 +479,8 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
                 quantity=it.quantity if it else None,
                 value=money[2] if money else None,
                 date=date_iso, date_precision=precision, status=status,
-                rule=f"{trig.kind}:{' '.join(t.low for t in toks[trig.first:trig.last + 1])}",
+                rule=(f"with:{toks[trig.last].low}" if trig.kind == "with" else
+                      f"{trig.kind}:{' '.join(t.low for t in toks[trig.first:trig.last + 1])}"),
             )
             if p.item and p.item.lower() in ("it", "them"):
                 continue
@@ -527,34 +505,6 @@ def _to_place(sen: _Sentence, items, hi: int) -> bool:
     return False
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One donor and one kind of item is one pledge, unless the details disagree."""
-    out: list[Draft] = []
-    for d in drafts:
-        p = d.pledge
-        for o in out:
-            q = o.pledge
-            if o.kind != d.kind or q.donor.name.lower() != p.donor.name.lower():
-                continue
-            if q.value and p.value and abs(q.value.amount - p.value.amount) > 0.01 * q.value.amount:
-                continue
-            if q.quantity and p.quantity and q.quantity != p.quantity:
-                continue
-            if (o.explicit_recipient and d.explicit_recipient and q.recipient and p.recipient
-                    and q.recipient.name != p.recipient.name):
-                continue
-            q.quantity = q.quantity or p.quantity
-            q.value = q.value or p.value
-            if not o.explicit_recipient and d.explicit_recipient:
-                q.recipient, o.explicit_recipient = p.recipient, True
-            if q.item == vocab()["money_item"] and p.item != q.item:
-                q.item = p.item
-            break
-        else:
-            out.append(d)
-    return out
-
-
 def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
     ref: date | None = parse_date(article.meta.date)
     aliases = org_short_forms(article.body)
@@ -564,11 +514,14 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     drafts: list[Draft] = []
     prev_donors: list[Cand] = []
     prev_items: list = []
-    for s in article.sentences:
+    sentences = article.sentences
+    for n, s in enumerate(sentences):
         sen = _Sentence(article, s, aliases, people, quoted, people_re)
         triggers = find_triggers(sen.toks)
         for trig in triggers:
             drafts.extend(_pledges_of(sen, trig, triggers, prev_donors, prev_items, ref))
+        add_apposed_values(sen, drafts)
+        drafts.extend(package_list(sen, sentences[n + 1:n + 41], drafts, Draft))
         # What a later "they", "one each" or "will receive" refers back to.
         lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
         if lead:
@@ -576,9 +529,10 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
         items = find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
         if items:
             prev_items = items
-    drafts = _merge(drafts)
+    drafts = merge_drafts(drafts)
     # A pledge whose clause names no recipient goes to the party the article's pledges go to.
-    named = Counter(d.pledge.recipient.name for d in drafts if d.explicit_recipient and d.pledge.recipient)
+    named = Counter(d.pledge.recipient.name for d in drafts if d.explicit_recipient and d.pledge.recipient
+                    and d.pledge.recipient.name[:1].isupper())
     default = None
     if named:
         name = named.most_common(1)[0][0]
