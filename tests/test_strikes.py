@@ -109,9 +109,9 @@ def test_coordinated_places_each_get_an_event():
 
 
 def test_container_region_locates_the_town_instead_of_being_hit_itself():
-    text = "A Russian missile hit a school in Uman, Cherkasy Oblast, killing four people."
+    text = "A Russian missile hit a school in Smila, Cherkasy Oblast, killing four people."
     [s] = _strikes(text)
-    assert s.place.name == "Uman" and s.place.region == "Cherkasy Oblast" and s.killed == 4
+    assert s.place.name == "Smila" and s.place.region == "Cherkasy Oblast" and s.killed == 4
 
 
 def test_attacker_home_country_after_by_is_not_the_place():
@@ -125,15 +125,15 @@ def test_country_possessive_frames_the_region_that_was_hit():
 
 
 def test_place_before_the_strike_noun():
-    [s] = _strikes("The Sumy missile strike killed 35 people, Ukraine's military said.")
-    assert s.place.name == "Sumy" and s.killed == 35
+    [s] = _strikes("The Lviv missile strike killed 35 people, Ukraine's military said.")
+    assert s.place.name == "Lviv" and s.killed == 35
 
 
 # --- one event per place per incident ------------------------------------------------------
 
 def test_lead_and_detail_mentions_merge_with_the_highest_toll():
-    text = ("Russian missiles struck Chernihiv on Wednesday, killing at least 13 people.\n\n"
-            "Rescuers said the missile attack on Chernihiv had left eight dead and 18 injured.\n\n"
+    text = ("Russian missiles struck Poltava on Wednesday, killing at least 13 people.\n\n"
+            "Rescuers said the missile attack on Poltava had left eight dead and 18 injured.\n\n"
             "Officials later raised the toll to 11 killed and 22 wounded.")
     [s] = _strikes(text)
     assert (s.killed, s.injured, s.date) == (13, 22, "2024-03-06")
@@ -149,16 +149,16 @@ def test_same_place_on_an_earlier_day_is_another_event():
 
 def test_unnamed_lead_hands_its_details_to_the_named_place():
     text = ("A Russian missile strike on Thursday killed at least 20 people in a central Ukrainian city.\n\n"
-            "The cruise missile strikes on Vinnytsia hit an office building.")
+            "The cruise missile strikes on Zhytomyr hit an office building.")
     [s] = _strikes(text, "2024-03-08")
-    assert (s.place.name, s.killed, s.date) == ("Vinnytsia", 20, "2024-03-07")
+    assert (s.place.name, s.killed, s.date) == ("Zhytomyr", 20, "2024-03-07")
 
 
 def test_country_level_mention_folds_into_the_named_port():
     text = ("Israeli jets struck targets in western Yemen on Saturday. "
-            "The strikes on the port of Hodeidah killed three people and wounded 80.")
+            "The strikes on the port of Mukalla killed three people and wounded 80.")
     [s] = _strikes(text, "2024-07-21")
-    assert s.place.name == "Hodeidah" and s.place.country == "YE"
+    assert s.place.name == "Mukalla" and s.place.country == "YE"
     assert (s.killed, s.injured, s.date) == (3, 80, "2024-07-20")
 
 

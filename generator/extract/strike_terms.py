@@ -60,6 +60,14 @@ def vocab() -> dict:
     d["modal_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['hypothetical'])})\s+$", re.IGNORECASE)
     d["report_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['report_verbs'])})\s+(?:on\s+|late\s+|early\s+)?$",
                                 re.IGNORECASE)
+    d["anaphor_re"] = re.compile(
+        rf"(?<![\w-])the\s+(?:(?:{_alt(d['anaphor_modifiers'])})\s+)?(?:{_alt(d['anaphor_nouns'])})(?![\w-])"
+        r"(?!\s+of\b)(?!['\u2019]s)(?!\s+(?:council|hall|centre|center|authorities|administration|mayor))", re.IGNORECASE)
+    d["site_re"] = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(d['named_sites'])})(?![\w-])", re.IGNORECASE)
+    d["about_weapons_re"] = re.compile(rf"\s*(?:{_alt(d['not_weapon_after'])})(?![\w-])", re.IGNORECASE)
+    d["same_day_re"] = re.compile(
+        rf"\b(?:(?:{_alt(d['same_day_lead'])})\s+(?:the\s+)?(?:{_alt(d['times_of_day'])})\b"
+        rf"|at\s+\d{{1,2}}[:.]\d{{2}}\b)", re.IGNORECASE)
     d["earlier_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['earlier_markers'])})\s+(?:[\w-]+\s+){{0,2}}$",
                                  re.IGNORECASE)
     return d
@@ -68,8 +76,6 @@ def vocab() -> dict:
 # --- triggers ---------------------------------------------------------------------------
 
 _ANTI = re.compile(r"anti-?\s*$", re.I)
-_ABOUT_WEAPONS = re.compile(r"\s*(?:defen[cs]es?|interceptors?|sirens?|alerts?|warnings?|launchers?"
-                            r"|systems?|shelters?)\b", re.I)
 # Words that veto a trigger sit right before it: read a short window, not the whole text.
 _BACK = 60
 
@@ -83,7 +89,7 @@ def triggers(text: str) -> list[Trigger]:
         before = text[max(0, m.start() - _BACK):m.start()]
         if _ANTI.search(before):  # anti-missile, anti-drone
             continue
-        if _ABOUT_WEAPONS.match(text, m.end()):
+        if v["about_weapons_re"].match(text, m.end()):
             continue  # "air raid sirens", "missile defence": about weapons, not a hit
         if v["ground_bomb_re"].search(before):
             continue
@@ -223,6 +229,7 @@ def _casualty_patterns():
     return pats
 
 
+@lru_cache(maxsize=4096)  # one sentence is asked about its toll from several places
 def _find(text: str, kind: str) -> tuple[int | None, bool, int]:
     best, at_least, pos = None, False, -1
     for rx in _casualty_patterns()[kind]:

@@ -4,8 +4,8 @@ A sentence reports a strike when it has a weapon word, a strike noun ("an Israel
 or an attack word together with a target or casualties; "strike" as a walkout, a goal or a
 deal is vetoed by its neighbours (data/strikes.yaml). A place counts as hit only when grammar
 ties it to the strike: the object of a preposition after the strike word ("strikes on
-Vinnytsia", "hit a factory in Dnipro"), the object of a strike verb ("shelled Kherson"), a
-fronted locative ("In the village of Hroza, ... a single missile"), or the subject of a passive
+Poltava", "hit a factory in Lviv"), the object of a strike verb ("shelled Kherson"), a
+fronted locative ("In the village of Petrivka, ... a single missile"), or the subject of a passive
 ("Kyiv was hit"). A place after "from" (the launch site) or inside an attacker's phrase is not.
 
 An article tells one incident several times: a lead, a quote, a toll update. Mentions of one
@@ -15,9 +15,9 @@ Sentences that name no place hand their details to the incident they continue.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from slugify import slugify
@@ -26,6 +26,7 @@ from ..model import Article, Evidence, Place, Sentence, Statement, Strike
 from . import places as gaz
 from .actors import find_actors, lookup
 from .dates import iter_dates, parse_date
+from .strike_events import Details, Event, Events, Mention, Reporters, fold_coarse
 from .strike_terms import (Trigger, find_count, find_injured, find_killed, find_target,
                            is_strike_sentence, triggers, vocab, weapon_label)
 
@@ -37,8 +38,14 @@ BREAK = re.compile(r"\b(?:from|said|says|according|but|while|whereas|although|af
 PASSIVE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)"
                      r"\s+(?:\w+\s+){0,2}?(?:hit|struck|shelled|attacked|targeted|bombed|bombarded|pounded"
                      r"|under\s+(?:[\w-]+\s+){0,3}?(?:fire|attacks?|shelling|bombardment))\b", re.I)
-# "the Sumy missile strike", "the Uman attack": the place names the strike.
-ATTRIBUTIVE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|airstrikes?|shelling|bombing|bombardment)\b", re.I)
+# "the Lviv missile strike", "the Izium attack": the place names the strike.
+ATTRIBUTIVE = re.compile(r"^\s+(?:(?!(?:that|which|who|the|a|an|and|or|but|as|of|in|on|at|to|by|for|with|from|is|was|were"
+                         r"|are|has|had|have|said|says|told)\b)[\w-]+\s+){0,2}?(?:strikes?|attacks?|airstrikes?|shelling"
+                         r"|bombing|bombardment)\b", re.I)
+# "In Moscow, the ministry said that ...": a fronted place followed by a report is where the
+# report was made, not where the strike it reports fell.
+REPORTED_FROM = re.compile(r"\b(?:said|says|saying|quoted|quoting|cited|citing|reported|reporting|told|announced"
+                           r"|according\s+to|claimed|stated)\b", re.I)
 FRONTED = re.compile(r"^\W*(?:In|At|Near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement"
                      r"|region|district|port|suburb|outskirts)\s+of\s+(?:the\s+)?)?$")
 INDEFINITE_PLACE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|port|region|settlement)\b", re.I)
@@ -49,6 +56,11 @@ SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|settlement|hamlet|port)\s+o
 MILITARY = re.compile(r"\b(?:military|army|armed\s+forces|troops|forces|rebels|militants|militia|"
                       r"killed|wounded|injured|dead)\b", re.I)
 FOLLOW_WINDOW = 4
+WITH_WEAPON = re.compile(r"[^,;.]{0,25}?\bwith\s+(?:[\w-]+\s+){0,3}", re.I)
+DISTRICT = re.compile(r"\b(?:district|raion|rayon|neighbou?rhood|quarter)$", re.I)
+# "the Abu Nur camp on the northern edge of Kassala": the town only locates the camp.
+SITE_IN = re.compile(r"\s+(?:[\w-]+\s+)?(?:camp|neighbou?rhood|quarter|district|area)\s+(?:in|near|outside"
+                     r"|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?", re.I)
 # A tally over months ("8,000 missiles since the invasion") is a record, not an incident.
 AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|full-scale|invasion|war|\d{4}|"
                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"
@@ -57,86 +69,30 @@ AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|full-s
 BROAD_SCOPE = re.compile(r"\b(?:since|war|invasion|conflict|this\s+year|so\s+far|overall|in\s+all|campaign)\b", re.I)   # sentences a toll update may trail the incident it updates
 
 
-@dataclass
-class _Mention:
-    sentence: Sentence
-    start: int                      # body offsets of the evidence span
-    end: int
-    place: Place
-    key: tuple
-    admin: tuple | None
-    coarse: str | None              # country | compass | region: may fold into a finer place
-    weapon: tuple[str, str] | None  # (class, phrase)
-    killed: tuple[int, bool] | None
-    injured: tuple[int, bool] | None
-    date: tuple[str, str] | None
-    target: str | None
-    attacker: str | None
-    count: int | None
-    earlier: bool
-    rule: str
-
-
-@dataclass
-class _Event:
-    first: _Mention
-    mentions: list[_Mention] = field(default_factory=list)
-    weapon: tuple[str, str] | None = None
-    killed: tuple[int, bool] | None = None
-    injured: tuple[int, bool] | None = None
-    date: tuple[str, str] | None = None
-    target: str | None = None
-    attacker: str | None = None
-    count: int | None = None
-
-    def absorb(self, d: "_Mention | _Details", fill_only: bool = False) -> None:
-        if isinstance(d, _Mention):
-            self.mentions.append(d)
-        self.weapon = self.weapon or d.weapon
-        self.target = self.target or d.target
-        self.attacker = self.attacker or d.attacker
-        self.count = self.count or d.count
-        self.date = self.date or d.date
-        for f in ("killed", "injured"):
-            mine, theirs = getattr(self, f), getattr(d, f)
-            if theirs and (mine is None or (not fill_only and theirs[0] > mine[0])):
-                setattr(self, f, theirs)
-
-
-@dataclass
-class _Details:
-    """What a sentence without a place says about a strike."""
-    sentence: int
-    weapon: tuple[str, str] | None
-    killed: tuple[int, bool] | None
-    injured: tuple[int, bool] | None
-    date: tuple[str, str] | None
-    target: str | None
-    attacker: str | None
-    count: int | None = None
-
-
 def extract_strikes(article: Article, statements: list[Statement]) -> list[Strike]:
-    armed = any(t.strength == "weapon" for t in triggers(article.body))
+    trigs_of = [triggers(sent.text) for sent in article.sentences]
+    armed = any(t.strength == "weapon" for trigs in trigs_of for t in trigs)
     if not armed and not MILITARY.search(article.body):
         return []  # "strike" in an article with no weapon and no armed force is a walkout
     ref = parse_date(article.meta.date)
+    dates = _SentenceDates(article, trigs_of, ref)
     actor_counts = Counter(m.actor.country for m in find_actors(article.body) if m.actor.country)
     ctx = gaz.article_context(article.body, dict(actor_counts))
     people = _person_words(article.body, statements)
-    events: list[_Event] = []
-    pending: _Details | None = None
+    events = Events()
+    pending: Details | None = None
     last_strike, lead_date = -99, None
     for sent in article.sentences:
         text = sent.text
-        trigs = triggers(text)
+        trigs = trigs_of[sent.index]
         if trigs and is_strike_sentence(text, trigs, armed) and not AGGREGATE.search(text):
-            date = _sentence_date(text, ref, trigs) or _paragraph_date(article, sent, ref)
+            date = dates.of(sent.index) or dates.in_paragraph(sent) or _same_day(text, ref)
             if lead_date is None and last_strike < 0 and sent.paragraph <= 1:
                 lead_date = date
-            mentions = _mentions(sent, trigs, ctx, date, people)
+            prior = events.last().first if events else None
+            mentions = _mentions(sent, trigs, ctx, date, people, prior)
             if mentions:
-                touched = [_add(events, m) for m in mentions]
+                touched = [events.add(m) for m in mentions]
                 if pending and sent.index - pending.sentence <= 3:
                     single = len(touched) == 1
                     for ev in touched:
@@ -149,20 +105,56 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
                 if INDEFINITE_PLACE.search(text) or not events or sent.index - last_strike > FOLLOW_WINDOW:
                     pending = details
                 else:
-                    _last_event(events).absorb(details)
+                    events.last().absorb(details)
             last_strike = sent.index
         elif events and not BROAD_SCOPE.search(text) and (
                 sent.index - last_strike <= FOLLOW_WINDOW or len(events) == 1):
             killed, injured = _tolls(text)
             if killed or injured:
-                _last_event(events).absorb(_Details(sent.index, None, killed, injured, None, None, None))
-    events = _fold_coarse(events)
+                events.last().absorb(Details(sent.index, None, killed, injured, None, None, None))
+    folded = fold_coarse(events.all)
+    reporters = Reporters(statements)
     out = []
-    for ev in events:
+    for ev in folded:
         if ev.date is None and lead_date and not ev.first.earlier:
             ev.date = lead_date
-        out.append(_strike(ev, statements))
+        out.append(_strike(ev, reporters))
     return out
+
+
+class _SentenceDates:
+    """Each sentence's own strike date, computed at most once: a paragraph's later sentences
+    look back at it, and an article-long paragraph must not make that quadratic."""
+
+    def __init__(self, article: Article, trigs_of: list, ref):
+        self.article, self.trigs_of, self.ref = article, trigs_of, ref
+        self._memo: dict[int, tuple[str, str] | None] = {}
+        self._para_memo: dict[int, tuple[str, str] | None] = {}
+
+    def of(self, i: int) -> tuple[str, str] | None:
+        if i not in self._memo:
+            self._memo[i] = _sentence_date(self.article.sentences[i].text, self.ref, self.trigs_of[i])
+        return self._memo[i]
+
+    def in_paragraph(self, sent: Sentence) -> tuple[str, str] | None:
+        """A date earlier in the same paragraph sets the time for the sentences after it
+        ("The occupiers attacked the region this morning. Two missiles hit ...")."""
+        sentences = self.article.sentences
+        i = sent.index - 1
+        if i < 0 or sentences[i].paragraph != sent.paragraph:
+            return None
+        # _para_memo[j]: the latest date in sentences[..j] of j's paragraph.
+        chain = []
+        j = i
+        while j not in self._para_memo:
+            chain.append(j)
+            if j == 0 or sentences[j - 1].paragraph != sentences[j].paragraph:
+                break
+            j -= 1
+        for j in reversed(chain):
+            prior = self._para_memo.get(j - 1) if j > 0 and sentences[j - 1].paragraph == sentences[j].paragraph else None
+            self._para_memo[j] = self.of(j) or prior
+        return self._para_memo[i]
 
 
 # --- one sentence -------------------------------------------------------------------------
@@ -193,16 +185,12 @@ def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | No
     return iso, precision
 
 
-def _paragraph_date(article: Article, sent: Sentence, ref) -> tuple[str, str] | None:
-    """A date earlier in the same paragraph sets the time for the sentences after it
-    ("The occupiers attacked the region this morning. Two missiles hit ...")."""
-    for prev in reversed(article.sentences[:sent.index]):
-        if prev.paragraph != sent.paragraph:
-            return None
-        date = _sentence_date(prev.text, ref, triggers(prev.text))
-        if date:
-            return date
-    return None
+def _same_day(text: str, ref) -> tuple[str, str] | None:
+    """ "throughout the morning", "shortly before noon", "at 10:40": a time of day with no
+    day named is the day of the report."""
+    if ref is None or not vocab()["same_day_re"].search(text):
+        return None
+    return ref.isoformat(), "day"
 
 
 def _tolls(text: str):
@@ -216,9 +204,10 @@ VERB_WEAPON = {"shelled": "artillery", "shelling": "artillery", "shell": "artill
                "bombarding": "airstrike", "bomb": "airstrike", "rocketed": "rocket"}
 
 
-def _weapon(trigs: list[Trigger], at: int | None = None) -> tuple[str, str] | None:
-    """The weapon of the strike on the place at `at`: the nearest weapon word before it, else
-    the nearest after it; "shelled" and "bombed" name their arm too."""
+def _weapon(trigs: list[Trigger], at: int | None = None, text: str = "", end: int = 0) -> tuple[str, str] | None:
+    """The weapon of the strike on the place at `at`: one introduced by "with" right after
+    the place ("hit a ship in the Gulf with two missiles"), else the nearest weapon word
+    before it, else the nearest after it; "shelled" and "bombed" name their arm too."""
     found = []
     for t in trigs:
         if t.weapon:
@@ -230,6 +219,9 @@ def _weapon(trigs: list[Trigger], at: int | None = None) -> tuple[str, str] | No
         return None
     if at is None:
         return found[0][1]
+    for t, w in found:
+        if t.start >= end and t.strength == "weapon" and WITH_WEAPON.fullmatch(text[end:t.start]):
+            return w
     before = [f for f in found if f[0].start < at]
     if before:
         return before[-1][1]
@@ -243,14 +235,14 @@ def _attacker(text: str) -> str | None:
     return None
 
 
-def _details(sent: Sentence, trigs, date) -> _Details:
+def _details(sent: Sentence, trigs, date) -> Details:
     killed, injured = _tolls(sent.text)
-    return _Details(sent.index, _weapon(trigs), killed, injured, date, find_target(sent.text),
+    return Details(sent.index, _weapon(trigs), killed, injured, date, find_target(sent.text),
                     _attacker(sent.text))
 
 
-def _strip_tolls(d: _Details) -> _Details:
-    return _Details(d.sentence, d.weapon, None, None, d.date, d.target, d.attacker, d.count)
+def _strip_tolls(d: Details) -> Details:
+    return Details(d.sentence, d.weapon, None, None, d.date, d.target, d.attacker, d.count)
 
 
 def _prep_before(before: str) -> tuple[str, bool]:
@@ -286,7 +278,7 @@ def _person_words(body: str, statements: list[Statement]) -> set[str]:
 
 def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) -> list[tuple[int, int, str, bool]]:
     """Capitalised names the gazetteer lacks that grammar marks as a place hit:
-    "a strike on Maaysra", "the village of Hroza"."""
+    "a strike on Kfar Sallam", "the village of Petrivka"."""
     v = vocab()
     nouns = "|".join(re.escape(n) for n in v["strike_nouns"])
     out = []
@@ -296,10 +288,14 @@ def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) 
             continue
         name = re.sub(r"['\u2019]s$", "", m.group(0)).rstrip("-")
         name = re.sub(r"\s+(?:Village|City|Town|District|Region|Oblast|Province|Governorate)$", "", name)
-        before = text[:m.start()]
+        before = text[max(0, m.start() - 80):m.start()]
         strong = re.search(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", before, re.I)
         settled = SETTLEMENT_CUE.search(before)
-        if not (strong or settled):
+        # "struck the Abu Nur refugee camp": a named camp or quarter is a place in itself.
+        site = v["site_re"].match(text, m.start() + len(name)) and re.search(
+            r"\b(?:on|at|in|into|near|hit|hitting|struck|striking|shelled|shelling|targeted|targeting"
+            r"|bombed|bombing|pounded|attacked)\s+the\s+$", before, re.I)
+        if not (strong or settled or site):
             continue
         if name.split()[0] in not_places or find_actors(name) or len(name) < 3:
             continue
@@ -314,7 +310,25 @@ def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) 
     return out
 
 
-def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str]) -> list[_Mention]:
+def _anaphors(text: str, items: list, prior: "Mention | None") -> list:
+    """ "a missile hit a market in the same city": a settlement named by a definite noun is
+    the nearest settlement named before it in the sentence, else the place of the incident
+    the article was last telling."""
+    out = []
+    for m in vocab()["anaphor_re"].finditer(text):
+        before = [it for it in items if it[1] <= m.start() and it[2] is not None and it[2].precision == "place"]
+        if before:
+            _s, _e, place, cand, src = before[-1]
+        elif prior is not None and prior.place.precision == "place":
+            place, cand, src = prior.place, prior.cand, prior.place.name
+        else:
+            continue
+        out.append((m.start(), m.end(), dataclasses.replace(place), cand, src))
+    return out
+
+
+def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
+              prior: "Mention | None" = None) -> list[Mention]:
     text = sent.text
     found = gaz.find_mentions(text, sent.start)
     items = []  # (local start, local end, Place | None, Candidate | None, Mention | unlisted name)
@@ -326,16 +340,18 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str])
     for s, e, name, settled in _unknown_names(text, covered, people):
         items.append((s, e, None, None, name))
     items.sort(key=lambda t: t[0])
+    items = sorted(items + _anaphors(text, items, prior), key=lambda t: t[0])
     earlier_re = vocab()["earlier_re"]
-    out: list[_Mention] = []
+    out: list[Mention] = []
     prev_end, prev_linked, prev_place = -1, False, None
     linked_spans: list[tuple[int, int]] = []
     for s, e, place, cand, src in items:
         after = text[e:]
-        linked, rule = _link(text, s, e, trigs, linked_spans, prev_end, prev_linked)
+        linked, rule = _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place)
         between_prev = text[prev_end:s] if prev_end >= 0 else None
         is_container = (prev_linked and between_prev is not None and
                         (re.fullmatch(r"\s*(?:,\s*)?in\s+(?:the\s+)?", between_prev) or
+                         SITE_IN.fullmatch(between_prev) or
                          (re.fullmatch(r"\s*,\s*", between_prev) and place is not None and
                           place.precision in ("region", "country"))))
         if is_container:
@@ -345,7 +361,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str])
             continue
         if prev_linked and out and between_prev is not None and re.fullmatch(
                 r"\s+(?:[\w-]+\s+)?(?:city|town|village|settlement|port)\s+of\s+", between_prev, re.I):
-            # "in the Donetsk Oblast town of Kostiantynivka": the region only locates the town.
+            # "in the Donetsk Oblast town of Siversk": the region only locates the town.
             region_mention = out.pop()
             linked_spans.pop()
             linked, rule = True, "strike-place:region-town"
@@ -353,7 +369,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str])
                 place.region = region_mention.place.name
         if re.match(r"['\u2019]s\b", after) and (place is None or place.precision != "place"):
             # "Ukraine's energy grid", "Karabakh's main city": a whole country or area in the
-            # possessive frames what follows; "Kyiv's Solomianskyi district" is still Kyiv.
+            # possessive frames what follows; "Kyiv's Darnytskyi district" is still Kyiv.
             prev_end, prev_linked = e, False
             continue
         if not linked:
@@ -369,27 +385,45 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str])
         lo = min(s, trig.start) if trig else s
         hi = max(e, trig.end) if trig else e
         killed, injured = _tolls(text)
-        weapon = _weapon(trigs, s)
+        weapon = _weapon(trigs, s, text, e)
         earlier = bool(trig and earlier_re.search(text[:trig.start]))
         m_date = date
         if date and re.search(r"\b(?:the\s+previous\s+day|the\s+day\s+before)\b", text[e:e + 60], re.I):
             m_date = ((parse_date(date[0]) - timedelta(days=1)).isoformat(), date[1])
-        out.append(_Mention(
+        out.append(Mention(
             sentence=sent, start=sent.start + lo, end=sent.start + hi, place=place,
-            key=_key(place, cand), admin=_admin(place, cand), coarse=_coarse(place, cand),
+            key=_key(place, cand), admin=_admin(place, cand), coarse=_coarse(place, cand), cand=cand,
             weapon=weapon, killed=killed, injured=injured, date=m_date,
             target=find_target(text), attacker=_attacker(text),
             count=find_count(text, trig) if trig else None, earlier=earlier, rule=rule))
         prev_end, prev_linked, prev_place = e, True, place
         linked_spans.append((s, e))
+    # A place named and then named again ("hit Kherson ... in the city's centre") is one.
+    unique: dict[tuple, Mention] = {}
+    for mention in out:
+        unique.setdefault(mention.key, mention)
+    out = [m for m in unique.values() if not _inside_another(m, unique.values())]
     for mention in out:
         if mention.place.country is None and mention.key[0] == "name":
             attacker = _actor_country(mention.attacker)
-            mention.place.country = ctx.dominant_country(exclude=attacker)
+            # An unlisted village is in the country the sentence names, else the article's.
+            here = [a.actor.country for a in find_actors(text)
+                    if a.actor.country and a.actor.country != attacker and a.actor.kind == "country"]
+            mention.place.country = here[0] if here else ctx.dominant_country(exclude=attacker)
     if len(out) > 1:  # one toll for several places belongs to none of them in particular
         for mention in out:
             mention.killed = mention.injured = None
     return out
+
+
+def _inside_another(m: Mention, others) -> bool:
+    """ "a missile hit a block in the Podilskyi district" after "In Kyiv": a city district
+    named beside its city is part of the same hit, not a second place."""
+    if not DISTRICT.search(m.place.name) or m.place.lat is None:
+        return False
+    return any(o is not m and o.place.lat is not None and not DISTRICT.search(o.place.name) and
+               gaz.distance_km((m.place.lat, m.place.lon), (o.place.lat, o.place.lon)) < 30
+               for o in others)
 
 
 def _actor_country(actor_name: str | None) -> str | None:
@@ -402,7 +436,7 @@ def _nearest_trigger(trigs: list[Trigger], at: int) -> Trigger | None:
     return before[-1] if before else None
 
 
-def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked) -> tuple[bool, str]:
+def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place=None) -> tuple[bool, str]:
     """Whether grammar ties the place at text[s:e] to a strike word, and by which rule."""
     before = text[:s]
     prep, _settled = _prep_before(before)
@@ -417,17 +451,18 @@ def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked) -> tuple[bool,
                 return True, f"strike-place:{trig.text.lower()}-{prep}"
             if trig.strength == "verb" and prep == trig.text.lower():
                 return True, f"strike-place:{prep}-object"
-    if FRONTED.match(before) and any(t.start > e for t in trigs):
+    later = [t for t in trigs if t.start > e]
+    if FRONTED.match(before) and later and not REPORTED_FROM.search(text[e:later[0].start]):
         return True, "strike-place:fronted"
     if PASSIVE.match(text[e:]):
         return True, "strike-place:passive"
-    if ATTRIBUTIVE.match(text[e:]):
+    if ATTRIBUTIVE.match(text[e:]) and not (place is not None and place.precision == "country"):
         return True, "strike-place:attributive"
     return False, ""
 
 
-def _contain(m: _Mention, container: Place | None, cand, text: str) -> None:
-    """ "Uman, Cherkasy Oblast", "Kramatorsk in Donetsk": the second place locates the first."""
+def _contain(m: Mention, container: Place | None, cand, text: str) -> None:
+    """ "Smila, Cherkasy Oblast", "Sloviansk in Donetsk": the second place locates the first."""
     if container is None:
         if m.place.region is None and re.search(r"\b(?:district|region|oblast|province|governorate)\b", text, re.I):
             m.place.region = text
@@ -476,52 +511,7 @@ def _coarse(place: Place, cand) -> str | None:
     return None
 
 
-# --- events -------------------------------------------------------------------------------
-
-def _last_event(events: list[_Event]) -> _Event:
-    return max(events, key=lambda ev: ev.mentions[-1].sentence.index)
-
-
-def _add(events: list[_Event], m: _Mention) -> _Event:
-    same = [ev for ev in events if ev.first.key == m.key]
-    for ev in reversed(same):
-        if m.earlier and not (m.date and ev.date == m.date):
-            continue
-        if m.date and ev.date and m.date[0] != ev.date[0]:
-            continue
-        ev.absorb(m)
-        return ev
-    ev = _Event(first=m)
-    ev.absorb(m)
-    events.append(ev)
-    return ev
-
-
-def _fold_coarse(events: list[_Event]) -> list[_Event]:
-    """A country or region named for an incident that a finer place also locates is that
-    incident ("strikes in western Yemen" ... "the port of Hodeidah"), not another."""
-    keep = []
-    for ev in events:
-        f = ev.first
-        if f.coarse is None:
-            keep.append(ev)
-            continue
-        finer = [o for o in events if o is not ev and o.first.coarse is None and
-                 o.first.place.country == f.place.country and
-                 (f.coarse != "region" or o.first.admin == f.key[1:]) and
-                 not (ev.date and o.date and ev.date[0] != o.date[0])]
-        if not finer:
-            keep.append(ev)
-            continue
-        target = min(finer, key=lambda o: abs(o.first.sentence.index - f.sentence.index))
-        if f.coarse == "region" and target.first.place.region is None:
-            target.first.place.region = f.place.name
-        target.absorb(_Details(f.sentence.index, ev.weapon, ev.killed, ev.injured, ev.date,
-                               ev.target, ev.attacker, ev.count), fill_only=True)
-    return keep
-
-
-def _strike(ev: _Event, statements: list[Statement]) -> Strike:
+def _strike(ev: Event, reporters: "Reporters") -> Strike:
     m = ev.first
     place = m.place
     if place.geonameid is not None and not place.id:
@@ -531,7 +521,7 @@ def _strike(ev: _Event, statements: list[Statement]) -> Strike:
     killed = ev.killed[0] if ev.killed else None
     injured = ev.injured[0] if ev.injured else None
     at_least = bool((ev.killed and ev.killed[1]) or (ev.injured and ev.injured[1]))
-    reporter = _reporter(m, statements)
+    reporter = reporters.of(m)
     return Strike(
         place=place, weapon=weapon, evidence=Evidence(m.sentence.index, m.start, m.end),
         count=ev.count, target=ev.target, killed=killed, injured=injured,
@@ -540,14 +530,3 @@ def _strike(ev: _Event, statements: list[Statement]) -> Strike:
         reported_by=reporter.id if reporter else None,
         reporter=reporter.speaker.name if reporter else None, rule=m.rule)
 
-
-def _reporter(m: _Mention, statements: list[Statement]) -> Statement | None:
-    for st in statements:
-        ev = st.evidence
-        if ev.start <= m.start and m.end <= ev.end:
-            return st
-    for st in statements:
-        ev = st.evidence
-        if ev.sentence == m.sentence.index and ev.start < m.end and m.start < ev.end:
-            return st
-    return None
