@@ -2,34 +2,55 @@
 inside the site, and nothing may be loaded from another host."""
 from __future__ import annotations
 
+import html
 import posixpath
-from html.parser import HTMLParser
+import re
+from bisect import bisect_left
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 LINK_ATTRS = {"href", "src", "action", "poster", "data"}
 # Links to other hosts are fine as links (the article's original URL); loading from them is not.
 LOADING_TAGS = {"script", "img", "iframe", "audio", "video", "source", "embed", "object", "track"}
+# Start tags and their attributes. A regular scan rather than html.parser: parsing every page
+# of a large site with html.parser took longer than building it. Text outside tags cannot hold
+# a "<" (the templates escape all article text), so every "<name" found here is a real tag.
+TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, str, str, int]] = []   # tag, attr, value, line
+class _Links:
+    """The links (tag, attribute, value, line) and the ids of one page."""
+
+    def __init__(self, text: str):
+        self.links: list[tuple[str, str, str, int]] = []
         self.ids: set[str] = set()
+        # Blank out script and style bodies (keeping line numbers) so that their text is not read as tags.
+        text = RAW_TEXT.sub(lambda m: m.group(0)[:m.group(0).index(">") + 1]
+                            + re.sub(r"[^\n]", " ", m.group(0)[m.group(0).index(">") + 1:]), text)
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        for tag in TAG.finditer(text):
+            name = tag.group(1).lower()
+            for attr in ATTR.finditer(tag.group(2)):
+                key = attr.group(1).lower()
+                raw = attr.group(2) if attr.group(2) is not None else attr.group(3) if attr.group(3) is not None \
+                    else attr.group(4)
+                if raw is None:
+                    continue
+                value = html.unescape(raw)
+                if key in ("id", "name") and value:
+                    self.ids.add(value)
+                elif key in LINK_ATTRS:
+                    self.links.append((name, key, value, _line(newlines, tag.start())))
+                elif key == "srcset":
+                    for part in value.split(","):
+                        if part.strip():
+                            self.links.append((name, key, part.split()[0], _line(newlines, tag.start())))
 
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("id", "name") and value:
-                self.ids.add(value)
-            if name in LINK_ATTRS and value is not None:
-                self.links.append((tag, name, value, self.getpos()[0]))
-            if name == "srcset" and value:
-                for part in value.split(","):
-                    if part.strip():
-                        self.links.append((tag, name, part.split()[0], self.getpos()[0]))
 
-    handle_startendtag = handle_starttag
+def _line(newlines: list[int], offset: int) -> int:
+    return bisect_left(newlines, offset) + 1
 
 
 def check_site(root: Path, only: list[str] | None = None) -> list[str]:
@@ -65,10 +86,8 @@ class _Parsed(dict):
         self.root = root
 
     def __missing__(self, rel: str) -> _Links:
-        parser = _Links()
-        parser.feed((self.root / rel).read_text(encoding="utf-8", errors="replace"))
-        self[rel] = parser
-        return parser
+        self[rel] = _Links((self.root / rel).read_text(encoding="utf-8", errors="replace"))
+        return self[rel]
 
 
 def _check_link(root: Path, page: str, tag: str, attr: str, value: str, parsed) -> str | None:

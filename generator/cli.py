@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("dir", nargs="?", type=Path, help="site folder (default: from config)")
     c.add_argument("--config", type=Path)
 
+    sub.add_parser("prepare", help="prepare the gazetteer index once (make does this when installing)")
+
     s = sub.add_parser("serve", help="serve the site locally, rebuilding when inputs change")
     s.add_argument("--config", type=Path)
     s.add_argument("--port", type=int, default=8000)
@@ -99,8 +101,16 @@ def cmd_serve(args) -> int:
     return serve(load_config(args.config), args.bind, args.port, args.config)
 
 
+def cmd_prepare(args) -> int:
+    from .extract.places import index
+    index()
+    print("gazetteer index ready", file=sys.stderr)
+    return 0
+
+
 def _log(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-COMMANDS = {"build": cmd_build, "extract": cmd_extract, "check": cmd_check, "serve": cmd_serve}
+COMMANDS = {"build": cmd_build, "extract": cmd_extract, "check": cmd_check, "serve": cmd_serve,
+            "prepare": cmd_prepare}

@@ -40,3 +40,14 @@ def test_missing_fragment_target_fails(tmp_path):
 def test_javascript_url_fails(tmp_path):
     site = make_site(tmp_path, {"index.html": '<a href="javascript:alert(1)">x</a>'})
     assert check_site(site)
+
+
+def test_attributes_in_any_quoting_and_script_bodies(tmp_path):
+    site = make_site(tmp_path, {
+        "index.html": "<a href='a.html'>single</a><a href=b.html>bare</a>"
+                      "<script>var s = '<a href=\"nowhere.html\">';</script><p id=x></p><a href='#x'>x</a>",
+        "a.html": "", "b.html": ""})
+    assert check_site(site) == []
+    (tmp_path / "index.html").write_text("\n\n<img\n src='https://cdn.example/i.png'>")
+    assert check_site(site) == ["index.html:3: <img src=\"https://cdn.example/i.png\">: "
+                                "loads an asset from another host; ship it in the site instead"]
