@@ -3,6 +3,7 @@ inside the site, and nothing may be loaded from another host."""
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from bisect import bisect_left
@@ -64,10 +65,19 @@ def check_site(root: Path, only: list[str] | None = None) -> list[str]:
     else:
         pages = sorted(p for p in only if p.endswith(".html"))
     parsed = _Parsed(root)
+    tree = _Tree(root)
+    seen: dict[tuple, str | None] = {}     # most links repeat (menus, footers): judge each once per folder
     problems = []
     for rel in pages:
+        folder = posixpath.dirname(rel)
         for tag, attr, value, line in parsed[rel].links:
-            problem = _check_link(root, rel, tag, attr, value, parsed)
+            memo = (folder, tag in LOADING_TAGS or tag == "link", value) if not value.startswith("#") else None
+            if memo is not None and memo in seen:
+                problem = seen[memo]
+            else:
+                problem = _check_link(tree, rel, tag, attr, value, parsed)
+                if memo is not None:
+                    seen[memo] = problem
             if problem:
                 problems.append(f"{rel}:{line}: <{tag} {attr}=\"{value}\">: {problem}")
     css_files = sorted(root.rglob("*.css")) if only is None else [root / p for p in only if p.endswith(".css")]
@@ -90,7 +100,20 @@ class _Parsed(dict):
         return self[rel]
 
 
-def _check_link(root: Path, page: str, tag: str, attr: str, value: str, parsed) -> str | None:
+class _Tree:
+    """Every file and folder of the site, listed once (a stat per link is slow on big sites)."""
+
+    def __init__(self, root: Path):
+        self.files: set[str] = set()
+        self.dirs: set[str] = {"."}
+        for folder, dirs, files in os.walk(root):
+            rel = Path(folder).relative_to(root).as_posix()
+            prefix = "" if rel == "." else rel + "/"
+            self.dirs.update(prefix + d for d in dirs)
+            self.files.update(prefix + f for f in files)
+
+
+def _check_link(tree: _Tree, page: str, tag: str, attr: str, value: str, parsed) -> str | None:
     value = value.strip()
     parts = urlsplit(value)
     if parts.scheme in ("mailto", "tel"):
@@ -110,10 +133,9 @@ def _check_link(root: Path, page: str, tag: str, attr: str, value: str, parsed) 
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
     if target.startswith("../") or target == "..":
         return "points outside the site"
-    path = root / target
-    if path.is_dir():
+    if target in tree.dirs:
         return "points at a folder; from file:// a link must name a file (add index.html)"
-    if not path.is_file():
+    if target not in tree.files:
         return "no such file in the site"
     if parts.fragment and target.endswith(".html") and parts.fragment not in parsed[target].ids:
         return f"{target} has no element with id {parts.fragment!r}"

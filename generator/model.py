@@ -5,7 +5,7 @@ the names in the JSON, so the schema and the code cannot drift apart.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -139,7 +139,16 @@ class FactSheet:
     pledges: list[Pledge] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
+
+
+def _plain(value):
+    """dataclasses.asdict without its deep copies: the JSON of 10,000 sheets in a fraction of the time."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 SCHEMA_VERSION = 1

@@ -110,3 +110,20 @@ def test_refuses_to_replace_a_folder_it_did_not_write(config):
     with pytest.raises(SiteError):
         build(config)
     assert (config.out / "precious.txt").read_text() == "keep me"
+
+
+def test_large_archives_split_by_month_and_stay_linked(config, monkeypatch):
+    """Past RECENT articles, the home page and entity pages keep the newest and link a page per month."""
+    monkeypatch.setattr("generator.views.RECENT", 1)
+    monkeypatch.setattr("generator.render.RECENT", 1)
+    (config.seeds / "older.md").write_text(
+        "---\ntitle: Odesa port hit again\ndate: 2024-02-20\n---\n"
+        "A drone struck the port of Odesa on Tuesday, regional governor Oleh Kiper said.")
+    build(config)
+    assert check_site(config.out) == []
+    home = (config.out / "index.html").read_text()
+    assert "archive/2024-02.html" in home and "archive/2024-03.html" in home
+    assert "Odesa port hit again" in (config.out / "archive" / "2024-02.html").read_text()
+    assert "Odesa port hit again" not in (config.out / "places" / "odesa.html").read_text()
+    assert "Odesa port hit again" in (config.out / "places" / "odesa" / "2024-02.html").read_text()
+    assert (config.out / "timeline" / "2024-02.html").is_file()

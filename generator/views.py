@@ -1,0 +1,259 @@
+"""What each page shows, shaped for the templates: facts grouped by article and by month,
+totals, related entities, map points, timeline days, JSON-LD, highlighted article text.
+
+Plain functions of the index; render.py decides which pages to write and when to reuse them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .index import Entity, SiteIndex, article_order
+from .maps import MapPoint
+from .model import Article, FactSheet, Money
+from .text import paragraphs
+from .urls import article_url
+
+RECENT = 30     # articles shown on the home page and an entity page before the monthly archive
+
+
+@dataclass
+class Segment:
+    text: str
+    facts: list[str] = field(default_factory=list)     # fact ids covering this span
+    kinds: str = ""                                     # css classes: statement strike pledge
+    anchors: list[str] = field(default_factory=list)    # ids of the facts that start here: f-st1
+    sentence: int | None = None                         # index of the sentence that starts here
+
+
+def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segment]]:
+    """The body cut at every sentence and fact boundary, so each piece knows which facts cover it."""
+    spans = []
+    for kind, facts in (("statement", sheet.statements), ("strike", sheet.strikes), ("pledge", sheet.pledges)):
+        for f in facts:
+            start, end = max(0, f.evidence.start), min(len(article.body), f.evidence.end)
+            if end > start:
+                spans.append((start, end, f.id, kind))
+    sentence_starts = {s.start: s.index for s in article.sentences}
+    out = []
+    anchored: set[str] = set()
+    for p_start, p_end in paragraphs(article.body):
+        cuts = {p_start, p_end}
+        cuts.update(s for s in sentence_starts if p_start <= s < p_end)
+        for start, end, _, _ in spans:
+            cuts.update(c for c in (start, end) if p_start < c < p_end)
+        points = sorted(cuts)
+        para = []
+        for a, b in zip(points, points[1:]):
+            covering = [(fid, kind) for s, e, fid, kind in spans if s <= a and b <= e]
+            seg = Segment(article.body[a:b], [fid for fid, _ in covering],
+                          " ".join(sorted({k for _, k in covering})))
+            seg.sentence = sentence_starts.get(a)
+            for fid, _ in covering:
+                if fid not in anchored:
+                    anchored.add(fid)
+                    seg.anchors.append(f"f-{fid}")
+            para.append(seg)
+        out.append(para)
+    # A fact whose span is empty or outside the text is anchored at its sentence, so that
+    # every evidence link on the site lands somewhere.
+    starts = {seg.sentence: seg for para in out for seg in para if seg.sentence is not None}
+    for facts in (sheet.statements, sheet.strikes, sheet.pledges):
+        for f in facts:
+            if f.id not in anchored and out:
+                seg = starts.get(f.evidence.sentence) or out[0][0]
+                seg.anchors.append(f"f-{f.id}")
+    return out
+
+
+def map_sig(points) -> list:
+    return [(p.name, p.url, getattr(p, "lat", None), getattr(p, "lon", None), getattr(p, "count", None),
+             getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None)) for p in points]
+
+
+def map_points(places, article_id: str | None = None) -> list[MapPoint]:
+    """One dot per geocoded place, sized by its strikes (in one article, or in all)."""
+    points = []
+    for p in places:
+        if p.lat is None or p.lon is None:
+            continue
+        count = sum(1 for sheet, _ in p.strikes if article_id is None or sheet.article.id == article_id)
+        points.append(MapPoint(p.lat, p.lon, p.name, p.url, max(count, 1)))
+    return points
+
+
+def related(e: Entity, idx: SiteIndex) -> dict[str, list[Entity]]:
+    """Who reported strikes on a place, and which places a speaker reported strikes on."""
+    if e.section == "place":
+        people = {}
+        for sheet, s in e.strikes:
+            if s.reported_by and (p := idx.speakers.get((sheet.article.id, s.reported_by))):
+                people[p.id] = p
+        return {"reported by": sorted(people.values(), key=lambda x: x.name)}
+    if e.section == "person":
+        said = {(sheet.article.id, st.id) for sheet, st in e.statements}
+        places = {}
+        for sheet, _ in e.statements:
+            for s in sheet.strikes:
+                if (sheet.article.id, s.reported_by) in said and s.place.id in idx.places:
+                    places[s.place.id] = idx.places[s.place.id]
+        return {"places reported on": sorted(places.values(), key=lambda x: x.name)}
+    return {}
+
+
+def article_jsonld(sheet: FactSheet, base_url: str) -> dict:
+    a = sheet.article
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title,
+            "datePublished": a.date, "url": a.url or (base_url + article_url(a.id) if base_url else None),
+            "publisher": {"@type": "Organization", "name": a.outlet} if a.outlet else None,
+            "hasPart": [{"@type": "Quotation", "text": st.text,
+                         "creator": {"@type": "Person" if st.speaker.kind == "person" else "Organization",
+                                     "name": st.speaker.name}} for st in sheet.statements],
+            "contentLocation": [{"@type": "Place", "name": s.place.name,
+                                 "geo": {"@type": "GeoCoordinates", "latitude": s.place.lat,
+                                         "longitude": s.place.lon} if s.place.lat is not None else None}
+                                for s in sheet.strikes]}
+    return _prune(data)
+
+
+def entity_jsonld(e: Entity, base_url: str) -> dict | None:
+    if e.section == "place":
+        return _prune({"@context": "https://schema.org", "@type": "Place", "name": e.name,
+                       "geo": {"@type": "GeoCoordinates", "latitude": e.lat, "longitude": e.lon}
+                       if e.lat is not None else None,
+                       "url": base_url + e.url if base_url else None})
+    if e.section == "person" and e.kind == "person":
+        return _prune({"@context": "https://schema.org", "@type": "Person", "name": e.name,
+                       "jobTitle": next(iter(e.roles), None), "url": base_url + e.url if base_url else None})
+    return None
+
+
+def _prune(value):
+    """Drop empty values, so the JSON-LD states only what is known."""
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+def site_totals(sheets: list[FactSheet]) -> dict[str, int]:
+    return {"articles": len(sheets), "statements": sum(len(s.statements) for s in sheets),
+            "strikes": sum(len(s.strikes) for s in sheets), "pledges": sum(len(s.pledges) for s in sheets)}
+
+
+def by_article(e: Entity) -> list[tuple[FactSheet, dict[str, list]]]:
+    """An entity's facts grouped by article, newest article first; each fact paired with its
+    sheet, as the fact tables take them."""
+    groups: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    sheets = {}
+    for kind, facts in (("statements", e.statements), ("strikes", e.strikes),
+                        ("given", e.pledges_given), ("received", e.pledges_received)):
+        for sheet, fact in facts:
+            sheets[sheet.article.id] = sheet
+            groups[sheet.article.id][kind].append((sheet, fact))
+    return [(sheets[a], dict(groups[a])) for a in sorted(sheets, key=lambda a: article_order(sheets[a]))]
+
+
+def entity_totals(e: Entity) -> dict:
+    """Casualties at a place; pledges given and received, totalled by currency and by item; a
+    speaker's roles with the first and last date each was used."""
+    totals = {"killed": sum(s.killed or 0 for _, s in e.strikes),
+              "injured": sum(s.injured or 0 for _, s in e.strikes)}
+    for side, pledges in (("given", e.pledges_given), ("received", e.pledges_received)):
+        value: dict[str, float] = defaultdict(float)
+        items: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # item -> [pledges, quantity]
+        for _, p in pledges:
+            if p.value:
+                value[p.value.currency] += p.value.amount
+            items[p.item.lower()][0] += 1
+            items[p.item.lower()][1] += p.quantity or 0
+        totals[f"{side}_value"] = [Money(v, c) for c, v in sorted(value.items())]
+        totals[f"{side}_items"] = sorted((item, n, q) for item, (n, q) in items.items())
+    roles: dict[str, list[str]] = {}
+    for sheet, st in e.statements:
+        when = st.date or sheet.article.date or ""
+        if st.speaker.role:
+            seen = roles.setdefault(st.speaker.role, [when, when])
+            seen[0], seen[1] = min(seen[0], when), max(seen[1], when)
+    totals["roles"] = sorted(((r, a, b) for r, (a, b) in roles.items()), key=lambda x: (x[1], x[0]))
+    return totals
+
+
+@dataclass
+class TimelineEntry:
+    kind: str
+    sheet: FactSheet
+    fact: object
+    dated_by_article: bool
+
+
+def timeline_days(sheets: list[FactSheet]) -> list[tuple[str, list[TimelineEntry]]]:
+    """Every fact under the day it happened, or the article's date when the text gives none."""
+    days: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for sheet in sheets:
+        for kind, facts in (("statement", sheet.statements), ("strike", sheet.strikes),
+                            ("pledge", sheet.pledges)):
+            for f in facts:
+                day = f.date or sheet.article.date or "undated"
+                days[day].append(TimelineEntry(kind, sheet, f, f.date is None))
+    # Newest day first; facts with no date at all last.
+    return sorted(days.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True)
+
+
+def month_of(day: str | None) -> str:
+    """"2023-02" for any date in February 2023; "undated" without one."""
+    return day[:7] if day else "undated"
+
+
+@dataclass
+class FactView:
+    """The part of an entity's facts that one page shows, grouped by article and by kind."""
+    groups: list[tuple[FactSheet, dict[str, list]]]
+
+    def facts(self, kind: str) -> list:
+        return [pair for _, kinds in self.groups for pair in kinds.get(kind, [])]
+
+    @property
+    def statements(self) -> list:
+        return self.facts("statements")
+
+    @property
+    def strikes(self) -> list:
+        return self.facts("strikes")
+
+    @property
+    def given(self) -> list:
+        return self.facts("given")
+
+    @property
+    def received(self) -> list:
+        return self.facts("received")
+
+
+def entity_views(e: Entity) -> tuple[FactView, dict[str, FactView]]:
+    """The entity page shows the newest RECENT articles; beyond that, every month gets an
+    archive page, so no page grows without bound and an edit touches few of them."""
+    groups = by_article(e)
+    if len(groups) <= RECENT:
+        return FactView(groups), {}
+    months: dict[str, list] = defaultdict(list)
+    for group in groups:
+        months[month_of(group[0].article.date)].append(group)
+    return FactView(groups[:RECENT]), {m: FactView(g) for m, g in sorted(months.items(), reverse=True)}
+
+
+def sheets_by_month(sheets: list[FactSheet]) -> dict[str, list[FactSheet]]:
+    """Articles (newest first) under their month of publication, newest month first."""
+    months: dict[str, list[FactSheet]] = defaultdict(list)
+    for sheet in sheets:
+        months[month_of(sheet.article.date)].append(sheet)
+    return dict(sorted(months.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True))
+
+
+def timeline_months(sheets: list[FactSheet]) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:
+    """Timeline days under their month, newest first."""
+    months: dict[str, list] = defaultdict(list)
+    for day, entries in timeline_days(sheets):
+        months[month_of(None if day == "undated" else day)].append((day, entries))
+    return dict(months)
