@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.names import Entities, parse_mention
+from generator.extract.coref import Entities
+from generator.extract.names import parse_mention
 
 
 def test_role_before_name_is_split_off():

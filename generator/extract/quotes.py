@@ -19,6 +19,10 @@ SINGLE_CLOSE = "\u2019"                   # ’ (also the apostrophe)
 OPEN_CONTEXT = " \t\n([{\u2014\u2013-/:"  # what may stand before an opening mark
 
 
+_MARK = re.compile(
+    "[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'") + "]")
+
+
 @dataclass
 class Quote:
     start: int                  # offset of the opening mark
@@ -61,7 +65,8 @@ def _is_closer(text: str, i: int, style: str) -> bool:
         return False
     # "the soldiers' families": a plural possessive runs on into a lower-case word, and the
     # real closing mark comes later in the paragraph.
-    after = text[i + 1:text.find("\n", i + 1) if "\n" in text[i + 1:] else len(text)]
+    eol = text.find("\n", i + 1)
+    after = text[i + 1:eol if eol >= 0 else len(text)]
     if prev == "s" and re.match(r" [a-z]", after) and re.search(r"[^\s][\u2019'](?![A-Za-z])", after):
         return False
     return True
@@ -84,7 +89,9 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 _close_at(current, paragraphs[n - 1][1])
                 quotes.append(current)
                 current = None
-        while i < p_end:
+        # Only quotation marks can open or close a quote: visit those and skip the text between.
+        for m in _MARK.finditer(body, i, p_end):
+            i = m.start()
             if current is None:
                 s = _is_opener(body, i)
                 if s:
@@ -93,7 +100,6 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 current.end, current.inner_end = i + 1, i
                 quotes.append(current)
                 current = None
-            i += 1
         if current is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
             if nxt is None or _is_opener(body, nxt) != style:

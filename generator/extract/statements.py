@@ -1,8 +1,8 @@
 """Statements: who said what, with the words, the mode and the day it was said.
 
 Each sentence (merged with its neighbours where a quotation runs across them) is searched for an
-attribution: a reporting verb ("said", "told", "wrote") with its speaker before it ("Austin
-said"), after it ("said Austin"), or "according to X". The words reported are the clause after
+attribution: a reporting verb ("said", "told", "wrote") with its speaker before it ("Kovac
+said"), after it ("said Kovac"), or "according to X". The words reported are the clause after
 the verb ("X said that ..."), or the clause before the attribution ("..., the military said").
 The mode follows from the quotation marks in those words: entirely quoted is `direct`, partly
 quoted is `partial`, unquoted is `indirect`. A quoted passage with no attribution of its own
@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from ..model import Article, Evidence, Statement
 from ..text import paragraphs as paragraph_spans, sentence_at
 from . import dates
-from .names import Entities, Mention, parse_mention, vocab
+from .adverbials import is_content_first, skip_adverbials
+from .coref import Entities
+from .names import Mention, parse_mention, vocab
 from .quotes import Quote, find_quotes, near, quote_text
-from .tokens import (attributions, is_content_first, skip_adverbials,
-                     subject_at_start, tokenize)
+from .tokens import attributions, subject_at_start, tokenize
 
 
 @dataclass
@@ -65,9 +66,11 @@ def extract_statements(article: Article) -> list[Statement]:
     for n, unit in enumerate(units):
         if _is_headline(body, unit):
             continue
-        found = _find_in_unit(body, unit, quotes, paras, prev) or _labelled_quote(
+        entities.recent_start = prev.start if prev is not None else unit.start
+        toks = tokenize(body, unit.start, unit.end, quotes)
+        found = _find_in_unit(body, unit, quotes, paras, prev, toks) or _labelled_quote(
             body, unit, quotes, source)
-        _note_subject(body, unit, n, entities, ref, dated=not found)
+        _note_subject(body, unit, n, entities, ref, not found, toks)
         for f in found:
             st = _make_statement(article, f, quotes, entities, ref, out[-1] if out else None, n)
             if st is not None:
@@ -82,7 +85,7 @@ def extract_statements(article: Article) -> list[Statement]:
 
 
 def _source_line(body: str, paras: list[tuple[int, int]]) -> list[Mention]:
-    """ "Source: Ihor Taburets, Head of Cherkasy Oblast Military Administration, on Telegram;
+    """ "Source: Ivan Sokol, Head of Poltava Oblast Military Administration, on Telegram;
     ..." -- some outlets name the sources of a report on a line of its own."""
     for ps, pe in paras:
         line = body[ps:pe]
@@ -112,11 +115,12 @@ def _labelled_quote(body: str, unit: Unit, quotes: list[Quote],
                   attr_span=(unit.start, q.start))]
 
 
-def _note_subject(body: str, unit: Unit, n: int, entities: Entities, ref, dated: bool) -> None:
+def _note_subject(body: str, unit: Unit, n: int, entities: Entities, ref, dated: bool,
+                  toks) -> None:
     """A person opening a sentence becomes the antecedent of the next "he" or "she", and the
-    date of that sentence the date of what they say next ("Putin referred to the tanks on
-    February 2 ... He said ...")."""
-    subject = subject_at_start(body, unit.start, unit.end)
+    date of that sentence the date of what they say next ("Varga referred to the loan on
+    March 9 ... He said ...")."""
+    subject = subject_at_start(body, unit.start, unit.end, toks)
     m = parse_mention(subject) if subject else None
     if m is None or m.kind != "person":
         return
@@ -157,12 +161,16 @@ def _is_headline(body: str, unit: Unit) -> bool:
 # --- finding statements in a unit ------------------------------------------------
 
 def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[int, int]],
-                  prev: Unit | None) -> list[Found]:
-    toks = tokenize(body, unit.start, unit.end, quotes)
+                  prev: Unit | None, toks) -> list[Found]:
     attrs = attributions(body, toks, unit.start, unit.end, quotes)
     if not attrs:
         q = _sole_quote(body, unit, quotes)
         if q is None:
+            q = _opening_quote(body, unit, quotes)
+            signer = _dash_signature(body, q, paras) if q is not None else None
+            if signer is not None:
+                return [Found(signer, q.start, q.end, None, "quote-dash-signature", unit,
+                              attr_span=(q.end, q.end))]
             return []
         signer = _dash_signature(body, q, paras)
         if signer is not None:
@@ -180,7 +188,7 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
             # "..., adding ..." / "did not give a date, saying ...": the clause's own subject.
             mention = last_mention
             if mention is None:
-                subj = subject_at_start(body, unit.start, unit.end)
+                subj = subject_at_start(body, unit.start, unit.end, toks)
                 mention = parse_mention(subj) if subj else None
             if mention is None or mention.generic:
                 continue
@@ -192,10 +200,16 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
             cursor = nxt_start
             continue
         after_start = skip_adverbials(body, a.verb_end, nxt_start, a.lemma)
+        if mention is not None and mention.outlet and out and out[-1].unit is unit and \
+                cursor == a.start and len(body[after_start:nxt_start].split()) < 3:
+            # "Analysts said ..., the Guardian reported.": the outlet relays those words.
+            out[-1] = replace(out[-1], via=out[-1].via or mention.outlet)
+            continue
         before, after = (cursor, a.start), (after_start, nxt_start)
         spans = []
         if a.kind in ("inverted",) or (a.kind == "according" and a.content_before) or (
-                a.kind == "subject" and is_content_first(body, before, after, quotes)):
+                a.kind in ("subject", "quoted-as")
+                and is_content_first(body, before, after, quotes)):
             spans.append((before, "before"))
             # A split quote: '"...," he said, "..."' -- the second half is its own statement.
             if _quote_starts(body, after, quotes):
@@ -208,14 +222,24 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
             if where == "after":
                 e = _cut_tail(body, s, e, quotes)
             elif _dash_signed(body, s, a.start) and _para_at(paras, unit.start)[0] != unit.start:
-                # "...We have a deal. ... - Michel wrote on X": a passage signed with a dash is
+                # "...The talks are over. ... - Varga wrote on X": a passage signed with a dash is
                 # the speaker's own words, from the start of the paragraph.
                 p_start = _para_at(paras, a.start)[0]
                 s, verbatim = max(p_start, cursor if cursor > unit.start else p_start), True
             s, e = _trim(body, s, e)
+            if where == "before" and s == unit.start:
+                m = DATELINE.match(body, s, e)
+                s = m.end() if m else s   # "KYIV, May 23 (Reuters) - ..." is not said by anyone
             if not _worth_keeping(body, s, e, quotes, a, where, v):
                 continue
             if where == "before" and _relayed(body, toks, s, e):
+                continue
+            if a.kind == "participle" and a.lemma in v["participle_continues"] and out and \
+                    out[-1].unit is unit and out[-1].end <= a.start and not re.match(
+                    r"\s*that\b", body[a.verb_end:]):
+                # "..., accusing Western capitals of ...": the charge is part of what was said.
+                out[-1] = replace(out[-1], end=e)
+                kept += 1
                 continue
             out.append(Found(mention, s, e, a.lemma, f"{a.kind}-{where}:{a.verb.lower()}", unit,
                              attr_span=(a.start, after_start), via=a.via, verbatim=verbatim))
@@ -261,7 +285,7 @@ def _has_finite_verb(text: str, v) -> bool:
 def _cut_tail(body: str, s: int, e: int, quotes: list[Quote]) -> int:
     """End the reported words before the writer's own comment (", amid ...")."""
     tails = "|".join(re.escape(t) for t in vocab()["content_tails"])
-    for m in re.finditer(rf",\s+(?:{tails})\b", body[s:e]):
+    for m in re.finditer(rf"(?:,|\s[\u2013\u2014]|\s--)\s+(?:{tails})\b", body[s:e]):
         pos = s + m.start()
         if not any(q.start < pos < q.end for q in near(quotes, pos, pos + 1)):
             return pos
@@ -296,6 +320,11 @@ def _quote_starts(body: str, span: tuple[int, int], quotes: list[Quote]) -> bool
     return any(q.start == s for q in near(quotes, s, s + 1))
 
 
+def _opening_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
+    s, _ = _trim(body, unit.start, unit.end)
+    return next((q for q in near(quotes, s, s + 1) if q.start == s), None)
+
+
 def _sole_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
     """A unit that is one quotation and nothing else."""
     s, e = _trim(body, unit.start, unit.end)
@@ -305,6 +334,10 @@ def _sole_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
     return None
 
 
+# "KYIV, May 23 (Reuters) - ", "BERLIN (AP) — ", "(WASHINGTON) -- ": a city in capitals,
+# perhaps a date and an agency, then a dash, at the start of an article's first paragraph.
+DATELINE = re.compile(r"\(?[A-Z][A-Z.'\- ]*[A-Z.]\)?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?"
+                      r"(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-:\u2013\u2014])\s+")
 _LEAD = re.compile(r"^(?:[\s,;:\u2014\u2013]|--|-\s|that\s)+")
 _TAIL = re.compile(r"(?:[\s,;:\u2014\u2013]|--|\s-)+(?:(?:while|whereas|and|but|as)\s*)?$")
 
@@ -354,6 +387,8 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
         # A quotation standing alone continues the speaker quoted just before it.
         if last is None or mode != "direct" or not _recent(article, last, f.unit):
             return None
+        if last.speaker.kind == "person":
+            entities.mentioned(entities.find_person(last.speaker.name), s)
         return Statement(speaker=replace(last.speaker), text=text, mode=mode, verb=last.verb,
                          date=last.date, evidence=Evidence(sentence, s, e), via=last.via,
                          date_precision=last.date_precision, rule=f.rule)
@@ -366,9 +401,22 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
     if d:
         ent.last_date = (d, prec)
     ent.last_unit = n
+    rule = f.rule + ("+generic" if f.mention.generic or _unanchored(ent.name) else "")
     return Statement(speaker=ent.speaker(), text=text, mode=mode, verb=f.verb, date=d,
                      evidence=Evidence(sentence, s, e), via=f.via,
-                     date_precision=prec if d else "unknown", rule=f.rule)
+                     date_precision=prec if d else "unknown", rule=rule)
+
+
+def _unanchored(name: str) -> bool:
+    """A speaker that names nobody in particular: a document ("a joint statement", "a statement
+    from the countries") or a bare collective ("the bloc") that no earlier name anchors. The
+    model has no field for it, so the rule says it, for reviewers and for `explain`."""
+    words = name.lower().split()
+    if not words or any(w[:1].isupper() for w in name.split()):
+        return False
+    v = vocab()
+    head = words[words.index("from") - 1] if "from" in words[1:] else words[-1]
+    return head in v["source_nouns"] or " ".join(words) in v["unanchored_collectives"]
 
 
 def _lead_date(body: str, paras: list[tuple[int, int]], ref,
@@ -378,6 +426,13 @@ def _lead_date(body: str, paras: list[tuple[int, int]], ref,
     if ref is None or not paras:
         return None, "unknown"
     start, end = paras[0][0], paras[min(1, len(paras) - 1)][1]
+    m = DATELINE.match(body, start, end)
+    if m:
+        # The dateline gives the day the reported event happened.
+        iso, prec = dates.find_date(m.group(0), ref)
+        d = dates.parse_date(iso) if iso else None
+        if prec == "day" and d is not None and 0 <= (ref - d).days <= 7:
+            return iso, prec
     for ds, de, iso, prec in dates.iter_dates(body[start:end], ref):
         if any(s <= start + ds < e for s, e in reported):
             continue
@@ -398,7 +453,7 @@ def _recent(article: Article, last: Statement, unit: Unit) -> bool:
 
 def _attribution_date(body: str, f: Found, ref) -> tuple[str | None, str]:
     """A date in the attribution clause only -- never in the reported words: "the military
-    said on February 3, amid ..." or "On Friday, Pistorius said ..."."""
+    said on March 9, amid ..." or "On Friday, Lindqvist said ..."."""
     if f.attr_span is None:
         return None, "unknown"
     a_start, a_end = f.attr_span

@@ -2,7 +2,7 @@
 adverbials between the verb and the words reported.
 
 There is no parser: a speaker phrase is a run of capitalised words, titles and organisation
-nouns ("Ukraine's General Staff", "the regional governor", "Dutch Prime Minister Mark Rutte")
+nouns ("Latvia's General Staff", "the regional governor", "Belgian Prime Minister Jan Peeters")
 read outward from the verb, which is robust on news prose and easy to explain.
 """
 from __future__ import annotations
@@ -15,22 +15,25 @@ from functools import lru_cache
 from . import dates
 from .names import (DETERMINERS, NAME_PARTICLES, PRONOUNS, Mention, is_cap, parse_mention,
                     strip_possessive, vocab)
-from .quotes import Quote, near
+from .quotes import Quote
 
 CONJUNCTIONS = {"and", "but", "that", "what", "while", "as", "when", "after", "because", "although",
                 "though", "so", "where", "which", "who", "whom", "since", "before", "if", "until",
                 "yet", "or", "then", "however", "also", "meanwhile", "whereas"}
+QUANTIFIERS = {"two", "three", "four", "five", "several", "many", "some", "both", "other",
+               "few", "multiple", "numerous", "dozens", "hundreds"}
+PARTICLES = {"on", "for", "off", "up", "in", "out", "back", "upon"}
 PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
 SEPARATORS = {",", ";", ":", "\u2014", "\u2013", "--", "-", "(", ")"}
 QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2033"
 INNER_CONNECTORS = {"of", "for", "and", "in", "on"}
 
-_TOKEN = re.compile(r"--|\w+(?:[.'\u2019\-&/]\w+)*\.?['\u2019]?|[^\w\s]")
+_TOKEN = re.compile(r"--|\w+(?:[.'\u2019\-&/]\w+)*(?:\.['\u2019]s\b|\.?['\u2019]?)|[^\w\s]")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|"
                      r"St|Jr|Sr|No|Prof|Rev|Cmdr)\.")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -111,16 +114,44 @@ def _boundary_ok(toks: list[Tok], k: int) -> bool:
     if k < 0:
         return True
     t = toks[k].text
+    if t.isdigit() or t.lower() in QUANTIFIERS:
+        # "Two Ukrainian officials said": a count before the phrase, itself at a boundary.
+        return _boundary_ok(toks, k - 1)
     return (not t[0].isalnum()) or t.lower() in CONJUNCTIONS or t.lower() in ("said", "added")
+
+
+def _starts_clause(toks: list[Tok], k: int) -> bool:
+    """A finite verb at k: what came before it is a clause's subject, not a speaker."""
+    if k >= len(toks):
+        return False
+    t = toks[k].text
+    low = t.lower()
+    if not t[0].islower():
+        return False
+    return low in vocab()["finite_markers"] or (low.endswith("ed") and len(low) > 4)
+
+
+_DATE_LEAD = {"in", "on", "since", "by", "until", "till", "last", "next", "early", "late", "mid",
+              "of", "from", "through", "-", "between", "before", "after"}
+
+
+def _is_month(toks: list[Tok], k: int) -> bool:
+    """A month name used as a date ("May 5", "in May"), not as a name ("Jan Peeters", "Theresa
+    May")."""
+    if toks[k].text not in _sets()["months"]:
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    prev = toks[k - 1].text.lower() if k else ""
+    return nxt[:1].isdigit() or prev[:1].isdigit() or prev in _DATE_LEAD
 
 
 def _clean_np(toks: list[Tok], i: int, j: int) -> int | None:
     """Start index of a valid speaker phrase in toks[i:j] (j exclusive), or None."""
     s = _sets()
-    # A sentence-opening word, date or number cuts the phrase: "On Friday Zelensky said".
+    # A sentence-opening word, date or number cuts the phrase: "On Friday Varga said".
     for k in range(j - 1, i - 1, -1):
         t = toks[k].text
-        if t in s["function_caps"] or t in s["weekdays"] or t in s["months"] or \
+        if t in s["function_caps"] or t in s["weekdays"] or _is_month(toks, k) or \
                 (t[0].isdigit() and not (k > i and toks[k - 1].text in ("No", "No."))):
             i = k + 1
             break
@@ -130,12 +161,18 @@ def _clean_np(toks: list[Tok], i: int, j: int) -> int | None:
     if i >= j:
         return None
     # The head of "the head of the region" is "head": the word before "of".
-    of = next((k for k in range(i + 1, j) if toks[k].text.lower() in ("of", "for")), j)
+    of = next((k for k in range(i + 1, j) if toks[k].text.lower() in ("of", "for", "to")), j)
     if not _head_ok(toks[of - 1]) or not any(_head_ok(t) for t in toks[i:j]):
         return None
     if all(t.text.lower() in DETERMINERS for t in toks[i:j]):
         return None
     return i
+
+
+def _title_to(toks: list[Tok], k: int) -> bool:
+    """ "ambassador to NATO", "envoy to the talks": "to" after a title stays in the phrase."""
+    return toks[k].text == "to" and k > 0 and \
+        strip_possessive(toks[k - 1].text).lower() in vocab()["title_words"]
 
 
 def _particle_run(toks: list[Tok], i: int, j: int) -> bool:
@@ -154,7 +191,7 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
         if low in s["adverbs"] and low not in PRONOUNS:
             j -= 1
         elif toks[j].text == ")" and j >= 2 and toks[j - 2].text == "(":
-            j -= 3  # "the National News Agency (NNA) said"
+            j -= 3  # "the Baltic News Service (BNS) said"
         else:
             break
     if j < 0:
@@ -164,8 +201,8 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
     suffix = ""
     end = j + 1
     if toks[j].text == ",":
-        # "Putin, speaking in Volgograd, said" / "Kyrylenko, the governor of Donetsk, said" /
-        # "the regional governor, Valentyn Reznichenko, said"
+        # "Varga, speaking in Szeged, said" / "Koval, the governor of Sumy, said" /
+        # "the regional governor, Ivan Sokol, said"
         k = j - 1
         while k >= 0 and j - k < 25 and toks[k].text not in (",", ";", ":") and not toks[k].quoted \
                 and toks[k].text not in QUOTE_CHARS:
@@ -182,6 +219,7 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
             while r - 1 >= 0 and _np_ok(toks[r - 1]):
                 r -= 1
             if not any(strip_possessive(t.text).lower() in vocab()["title_words"]
+                       or strip_possessive(t.text).lower() in vocab()["org_head_words"]
                        for t in toks[r:k]):
                 return None
             suffix = ", " + " ".join(t.text for t in inner)
@@ -189,10 +227,11 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
             return None
         end = k
     i = end
-    while i - 1 >= 0 and _np_ok(toks[i - 1]):
+    while i - 1 >= 0 and (_np_ok(toks[i - 1]) or _title_to(toks, i - 1)):
         i -= 1
         if toks[i].text.lower() in DETERMINERS and not (
-                i > 0 and toks[i - 1].text.lower() in ("of", "for") and i - 1 > 0
+                i > 0 and (toks[i - 1].text.lower() in ("of", "for") or _title_to(toks, i - 1))
+                and i - 1 > 0
                 and _np_ok(toks[i - 2])):
             break
     start = _clean_np(toks, i, end)
@@ -200,27 +239,81 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
         return None
     if start > 0 and toks[start - 1].text.lower() in DETERMINERS:
         start -= 1
-    if not _boundary_ok(toks, start - 1):
-        return None
+    if not _boundary_ok(toks, start - 1) and not _after_time_phrase(toks, start - 1):
+        start = _modified_np(toks, start)
+        if start is None:
+            return None
     phrase = " ".join(t.text for t in toks[start:end]) + suffix
     return start, phrase
 
 
+_TIME_WORDS = {"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+               "today", "yesterday", "tonight", "overnight", "day", "earlier", "later", "a.m",
+               "p.m", "a.m.", "p.m."}
+
+
+def _after_time_phrase(toks: list[Tok], k: int) -> bool:
+    """ "On Friday Ivan Sokol said", "Last week the ministry said": a time phrase opening the
+    clause stands between the boundary and the speaker."""
+    s = _sets()
+    dated = False
+    while k >= 0:
+        t = toks[k].text
+        low = t.lower()
+        if t in s["weekdays"] or _is_month(toks, k) or t in s["months"] or t[:1].isdigit() \
+                or low in _TIME_WORDS:
+            dated = True
+        elif not (t in s["function_caps"] or low in _DATE_LEAD or t == ","):
+            break
+        k -= 1
+    return dated and _boundary_ok(toks, k)
+
+
+def _modified_np(toks: list[Tok], start: int) -> int | None:
+    """ "the resistance group", "the territory's Health Ministry": a determiner, then up to
+    three plain words modifying the head. Only a determiner at a clause boundary makes them part
+    of the speaker phrase; otherwise they belong to the sentence before it."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and toks[k].text.lower() not in DETERMINERS and \
+            toks[k].text[0].isalpha() and toks[k].text[0].islower() and not toks[k].quoted and \
+            toks[k].text.lower() not in CONJUNCTIONS and \
+            toks[k].text.lower() not in vocab()["verb_forms"]:
+        k -= 1
+    if k >= 0 and k < start - 1 and is_cap(toks[k].text) and \
+            toks[k].text.endswith(("'s", "\u2019s")) and _boundary_ok(toks, k - 1):
+        return k   # "Latvia's state-run news service LETA"
+    if k < 0 or k == start - 1 or toks[k].text.lower() not in DETERMINERS or \
+            not _boundary_ok(toks, k - 1):
+        return None
+    return k
+
+
 def _right_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
-    """The speaker phrase just after the verb ("said Austin", "said the ministry")."""
+    """The speaker phrase just after the verb ("said Carver", "said the ministry")."""
     i = v + 1
     j = i
-    stops = _sets()["function_caps"] | _sets()["weekdays"] | _sets()["months"]
-    while j < len(toks) and _np_ok(toks[j]) and toks[j].text not in stops and (
+    stops = _sets()["function_caps"] | _sets()["weekdays"]
+    if i + 2 < len(toks) and toks[i].text.lower() in DETERMINERS:
+        # "the shadow National Unity Government": plain words between a determiner and a name.
+        k = i + 1
+        while k < len(toks) and k - i <= 2 and toks[k].text.isalpha() and toks[k].text.islower() \
+                and not _np_ok(toks[k]) and toks[k].text not in vocab()["verb_forms"]:
+            k += 1
+        if k > i + 1 and k < len(toks) and is_cap(toks[k].text) and not toks[k].quoted:
+            j = plain_end = k
+    plain_end = j if j > i else None
+    while j < len(toks) and _np_ok(toks[j]) and toks[j].text not in stops and \
+            not _is_month(toks, j) and (
             j == i or toks[j].text.lower() not in DETERMINERS
             or toks[j - 1].text.lower() in ("of", "for")):
         j += 1
     while j > i and toks[j - 1].text.lower() in INNER_CONNECTORS:
         j -= 1
-    if j == i or _clean_np(toks, i, j) != i:
+    if j == i or (plain_end is None and _clean_np(toks, i, j) != i) or (
+            plain_end is not None and _clean_np(toks, plain_end, j) != plain_end):
         return None
-    phrase = " ".join(t.text for t in toks[i:j])
-    # An appositive role: "said Pavlo Kyrylenko, the governor of Donetsk region."
+    phrase = " ".join(t.text for t in toks[plain_end if plain_end is not None else i:j])
+    # An appositive role: "said Petro Koval, the governor of Sumy region."
     titled = any(strip_possessive(t.text).lower() in vocab()["title_words"] for t in toks[i:j])
     if j + 1 < len(toks) and toks[j].text == "," and (
             toks[j + 1].text.lower() in DETERMINERS
@@ -229,9 +322,25 @@ def _right_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
         k = j + 1
         while k < len(toks) and _np_ok(toks[k]):
             k += 1
+        k = _role_tail(toks, k)
         phrase += ", " + " ".join(t.text for t in toks[j + 1:k])
         j = k
     return j - 1, phrase
+
+
+def _role_tail(toks: list[Tok], k: int) -> int:
+    """ "the EU's foreign policy chief": plain words that end in a title and then punctuation
+    finish an appositive role."""
+    heads = _sets()["heads"]
+    m = k
+    while m < len(toks) and m - k < 4 and toks[m].text.isalpha() and not toks[m].quoted and \
+            toks[m].text.lower() not in CONJUNCTIONS and \
+            toks[m].text.lower() not in vocab()["verb_forms"]:
+        m += 1
+    if m > k and (m == len(toks) or not toks[m].text[0].isalnum()) and \
+            toks[m - 1].text.lower() in heads:
+        return m
+    return k
 
 
 def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
@@ -265,7 +374,7 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
             continue
         if low in ("quote", "quotes", "statement", "comment", "comments", "message") and n == 0 \
                 and n + 1 < len(toks) and toks[n + 1].text.lower() in ("from", "by"):
-            # "Quote from Taburets: ..." -- a label before a quotation.
+            # "Quote from Sokol: ..." -- a label before a quotation.
             r = _right_np(toks, n + 1)
             if r and r[0] + 1 < len(toks) and toks[r[0] + 1].text == ":":
                 m = parse_mention(r[1])
@@ -297,10 +406,21 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
                                    tok.text, tok.end, lemma, None, needs_quote))
             continue
         left = _left_np(toks, n)
+        if left is not None and left[0] > 0 and toks[left[0] - 1].text.lower() == "what" and not \
+                any(t.quoted or t.text in QUOTE_CHARS for t in toks[n + 1:n + 4]):
+            # "what it calls a blockade": a label inside the reported words; only a quoted label
+            # ('what he called a "historic" day') gives the speaker's own words.
+            continue
         if left is not None:
             start_i, phrase = left
             m = parse_mention(phrase)
             if m is not None:
+                if lemma in vocab()["naming_verbs"] and start_i > 0 and \
+                        toks[start_i - 1].text.lower() in ("that", "which") and \
+                        n + 1 < len(toks) and toks[n + 1].text.lower() not in PARTICLES:
+                    # "an announcement that the president called a turning point": the
+                    # words after the verb are the speaker's verdict, quoted or not.
+                    needs_quote = False
                 att = Attribution("subject", toks[start_i].start, tok.text, tok.end, lemma, m,
                                   needs_quote, via=_told_outlet(toks, n, lemma))
                 _citing(toks, n, att)
@@ -308,6 +428,9 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
                 continue
         if prev in (",", "--", "\u2014") or (n and toks[n - 1].text in QUOTE_CHARS):
             right = _right_np(toks, n)
+            if right is not None and _starts_clause(toks, right[0] + 1):
+                # ", said Warsaw had asked ...": the name is the subject of the reported clause.
+                right = None
             if right is not None:
                 end_i, phrase = right
                 m = parse_mention(phrase)
@@ -330,7 +453,7 @@ def _according_source(toks: list[Tok], i: int) -> tuple[int, str] | None:
             t.text.lower() in nouns for t in toks[i:k]):
         r = _right_np(toks, k)
         if r is None and k + 1 < len(toks):
-            # "a statement from the countries": the document itself is the source.
+            # "a statement from the ministers": the document itself is the source.
             j = k + 1
             while j < len(toks) and toks[j].text[0].isalnum():
                 j += 1
@@ -342,17 +465,28 @@ def _according_source(toks: list[Tok], i: int) -> tuple[int, str] | None:
 
 
 def _passive_agent(toks: list[Tok], n: int, lemma: str) -> Attribution | None:
-    """ "This was reported by the spokesman, Dmytro Chubenko": the sentence before is theirs.
+    """ "This was reported by the spokesman, Ivan Bondar": the sentence before is theirs.
     "Kim was quoted as saying ...": the subject is the speaker."""
-    if lemma in ("quote", "cite") and n + 2 < len(toks) and toks[n + 1].text.lower() == "as" \
-            and toks[n + 2].text.lower() in vocab()["verb_forms"]:
+    if lemma in ("quote", "cite"):
+        # "Kim was quoted as saying ...", "Kim was quoted by Interfax as saying ...": the
+        # subject is the speaker, the agent the relay.
+        k, via = n + 1, None
+        if k < len(toks) and toks[k].text.lower() == "by":
+            r = _right_np(toks, k)
+            relay = parse_mention(r[1]) if r else None
+            if relay is None:
+                return None
+            via, k = relay.outlet or relay.name, r[0] + 1
+        if not (k + 1 < len(toks) and toks[k].text.lower() == "as"
+                and toks[k + 1].text.lower() in vocab()["verb_forms"]):
+            return None
         left = _left_np(toks, n - 1)
         m = parse_mention(left[1]) if left else None
         if m is None:
             return None
-        verb = toks[n + 2]
+        verb = toks[k + 1]
         return Attribution("quoted-as", toks[left[0]].start, verb.text, verb.end,
-                           vocab()["verb_forms"][verb.text.lower()], m)
+                           vocab()["verb_forms"][verb.text.lower()], m, via=via)
     if n < 2 or toks[n - 2].text.lower() not in ("this", "that", "it") or n - 2 != 0:
         return None
     if n + 1 >= len(toks) or toks[n + 1].text.lower() != "by":
@@ -372,18 +506,25 @@ def _citing(toks: list[Tok], n: int, att: Attribution) -> None:
     if n + 3 < len(toks) and toks[n + 1].text == "," and toks[n + 2].text.lower() == "citing":
         r = _right_np(toks, n + 2)
         m = parse_mention(r[1]) if r else None
-        if m is not None and not m.generic and att.mention is not None:
+        if m is None and n + 4 < len(toks) and toks[n + 3].text.lower() in QUANTIFIERS:
+            # "reported, citing two sources": anonymous, but still not the outlet's own claim.
+            r = _right_np(toks, n + 3)
+            m = parse_mention(r[1]) if r else None
+        if m is not None and att.mention is not None:
             att.via = att.mention.outlet or att.mention.name
             att.mention = m
 
 
 def _quoted_as(toks: list[Tok], n: int) -> Attribution | None:
-    """ "Interfax quoted Putin as saying ..." -- the speaker is Putin, Interfax relays him."""
+    """ "Interfax quoted Varga as saying ..." -- the speaker is Varga, Interfax relays him."""
     left = _left_np(toks, n)
     right = _right_np(toks, n)
     if left is None or right is None:
         return None
     end_i, phrase = right
+    if end_i + 3 < len(toks) and toks[end_i + 1].text == "," and \
+            toks[end_i + 2].text.lower() == "as":
+        end_i += 1   # "quoted Igor Vasin, the mayor of Tokmak, as saying"
     if end_i + 2 >= len(toks) or toks[end_i + 1].text.lower() != "as":
         return None
     verb = toks[end_i + 2]
@@ -409,100 +550,28 @@ def _told_outlet(toks: list[Tok], n: int, lemma: str) -> str | None:
     return None
 
 
-# --- what lies between the verb and the reported words ---------------------------
-
-@lru_cache(maxsize=1)
-def _adverbial_patterns() -> list[re.Pattern]:
-    v = vocab()
-    occ = "|".join(re.escape(o) for o in sorted(v["occasions"], key=len, reverse=True))
-    plat = "|".join(re.escape(p) for p in sorted(v["platforms"], key=len, reverse=True))
-    addr = "|".join(re.escape(a) for a in sorted(v["addressees"], key=len, reverse=True))
-    cap = r"[A-Z][\w\u2019'.\-]*"
-    date = dates.DATE_EXPR.pattern
-    return [
-        re.compile(r"\s*,?\s*(?:also|later|earlier|again|previously|separately|then|recently|"
-                   r"publicly|repeatedly|on\s+\w+day|late|early|in\s+a\s+statement)\b", re.I),
-        re.compile(rf"\s*(?:on|late|early|later|earlier|at|by|from|since|until)?\s*(?:on\s+)?(?:{date})",
-                   re.I),
-        re.compile(rf"\s*,?\s*(?:in|on|at|during|via|through|after|following|before|while|when|"
-                   rf"from)\s+(?:(?:a|an|the|his|her|its|their|this|that|one|[A-Z][\w\u2019'-]*)\s+)?"
-                   rf"(?:[\w\u2019'\-]+\s+){{0,4}}(?:{occ})\b"
-                   rf"(?:\s+(?:on|to|with|at|in|from|by|of)\s+(?:the\s+)?(?:{cap}\s*)+"
-                   rf"|\s+to\s+(?:his|her|its|their|the)\s+\w+)?"),
-        re.compile(rf"\s*(?:on|via|in\s+a\s+post\s+on)\s+(?:{plat})\b"),
-        re.compile(rf"\s*(?:{addr})\b"),
-        re.compile(r"\s*(?:in|at|from)\s+(?:the\s+)?" + cap + r"(?:\s+" + cap + r")*(?=\s*(?:,|that\b|on\b|:))"),
-    ]
-
-
-_TELL_OBJECT = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w\u2019'.\-]*\s+){0,3}?"
-                          r"(?:[A-Z][\w\u2019'.\-]*)(?=\s*(?:that\b|,|:|on\b|in\b|\u201c|\"|\u2018))")
-
-
-def skip_adverbials(body: str, pos: int, end: int, lemma: str | None) -> int:
-    """Move past "told reporters on Friday in a statement that" to the reported words."""
-    pats = _adverbial_patterns()
-    if lemma == "tell":
-        # "told his caucus in a letter Sunday that ...": everything up to "that" is the
-        # addressee and the occasion.
-        m = re.compile(r"[^,;:\"\u201c\u2018]{0,100}?\bthat\b").match(body, pos, end)
-        if m and len(body[pos:m.end()].split()) <= 14:
-            return m.end()
-        m = _TELL_OBJECT.match(body, pos, end)
-        if m:
-            pos = m.end()
-    for _ in range(8):
-        for p in pats:
-            m = p.match(body, pos, end)
-            if m and m.end() > pos:
-                pos = m.end()
-                break
-        else:
-            break
-    # "told reporters on the sidelines of a meeting at Ramstein on Friday that ...": a
-    # prepositional phrase that runs into "that" belongs to the attribution.
-    m = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|from|to|via|with|through|following|"
-                   r"of|outside|inside|near)\s+(?:(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,120}?"
-                   r"|(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,100},)"
-                   r"\s*\bthat\b").match(body, pos, end)
-    if m and len(body[pos:m.end()].split()) <= 16:
-        pos = m.end()
-    m = re.compile(r"\s*[,:]?\s*(?:that\b)?").match(body, pos, end)
-    return m.end() if m else pos
-
-
-def is_content_first(body: str, before: tuple[int, int], after: tuple[int, int],
-                     quotes: list[Quote]) -> bool:
-    """ "Russian troops are not slowing ..., the military said" reports the clause before the
-    attribution; "At the same time, the General Staff said, Russia's ..." the clause after."""
-    btext = body[before[0]:before[1]].rstrip()
-    atext = body[after[0]:after[1]].strip()
-    if not btext or not re.search(r"[,\u2014\u2013\-:" + QUOTE_CHARS + r"]$", btext):
-        return False
-    # '"...," Austin said' -- a quotation closing just before the speaker is what they said.
-    if any(before[0] <= q.start and before[1] - 2 <= q.end <= before[1]
-           for q in near(quotes, before[0], before[1])):
-        return True
-    if len(btext.split()) < 5:
-        return False
-    if len(atext.split()) < 3:
-        return True
-    # "the military said on February 3, amid ..." -- a comma after the adverbials ends the
-    # attribution; without one the verb runs on into its own clause.
-    return "," in body[after[0] - 2:after[0]]
-
-
-def subject_at_start(body: str, start: int, end: int) -> str | None:
-    """The capitalised phrase opening a sentence, if it names someone ("Prime Minister Rishi
-    Sunak confirmed ..."), for pronoun resolution."""
-    toks = tokenize(body, start, min(end, start + 200), [])
+def subject_at_start(body: str, start: int, end: int, toks: list[Tok] | None = None) -> str | None:
+    """The capitalised phrase opening a sentence, if it names someone ("Prime Minister Jan
+    Peeters confirmed ..."), for pronoun resolution. `toks` may be the sentence's tokens, already
+    made; a quotation mark ends the phrase either way."""
+    if toks is None:
+        toks = tokenize(body, start, min(end, start + 200), [])
     i = 0
-    while i < len(toks) and _np_ok(toks[i]) and (is_cap(toks[i].text) or toks[i].text.lower()
-                                                  in _sets()["lower_ok"] | DETERMINERS
-                                                  | NAME_PARTICLES):
+    while i < len(toks) and ((_np_ok(toks[i]) and (
+            is_cap(toks[i].text) or toks[i].text.lower() in _sets()["lower_ok"] | DETERMINERS
+            | NAME_PARTICLES)) or (i > 0 and _title_to(toks, i))):
         i += 1
     if i == 0 or i >= len(toks) or toks[i].text.lower() in ("and", "&"):
         return None
     if toks[0].text in _sets()["function_caps"]:
         return None
-    return " ".join(t.text for t in toks[:i])
+    phrase = " ".join(t.text for t in toks[:i])
+    if toks[i].text == ",":
+        # "Egypt's deputy foreign minister, Karim Fahmy, arrived ...": the name in apposition.
+        j = i + 1
+        while j < len(toks) and is_cap(toks[j].text) and toks[j].text[0].isalpha() or (
+                j < len(toks) and toks[j].text.lower() in NAME_PARTICLES):
+            j += 1
+        if j > i + 1 and j < len(toks) and toks[j].text == ",":
+            phrase += ", " + " ".join(t.text for t in toks[i + 1:j])
+    return phrase
