@@ -6,52 +6,53 @@ import html
 import os
 import posixpath
 import re
-from bisect import bisect_left
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 LINK_ATTRS = {"href", "src", "action", "poster", "data"}
 # Links to other hosts are fine as links (the article's original URL); loading from them is not.
 LOADING_TAGS = {"script", "img", "iframe", "audio", "video", "source", "embed", "object", "track"}
-# Start tags and their attributes. A regular scan rather than html.parser: parsing every page
-# of a large site with html.parser took longer than building it. Text outside tags cannot hold
-# a "<" (the templates escape all article text), so every "<name" found here is a real tag.
-TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# The attributes that matter, read straight from the text: a regular scan rather than
+# html.parser, which took longer to read a large site than the build took to write it. Text
+# outside tags cannot hold a "<" or a quote-delimited attribute (the templates escape all
+# article text), so every match here is a real attribute of a real tag.
+ATTR = re.compile(r"""[\s"'](href|src|action|poster|data|srcset|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+                  re.IGNORECASE)
+TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
+RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 class _Links:
-    """The links (tag, attribute, value, line) and the ids of one page."""
+    """The links (tag, attribute, value, offset) and the ids of one page."""
 
     def __init__(self, text: str):
         self.links: list[tuple[str, str, str, int]] = []
         self.ids: set[str] = set()
-        # Blank out script and style bodies (keeping line numbers) so that their text is not read as tags.
-        text = RAW_TEXT.sub(lambda m: m.group(0)[:m.group(0).index(">") + 1]
-                            + re.sub(r"[^\n]", " ", m.group(0)[m.group(0).index(">") + 1:]), text)
-        newlines = [m.start() for m in re.finditer("\n", text)]
-        for tag in TAG.finditer(text):
-            name = tag.group(1).lower()
-            for attr in ATTR.finditer(tag.group(2)):
-                key = attr.group(1).lower()
-                raw = attr.group(2) if attr.group(2) is not None else attr.group(3) if attr.group(3) is not None \
-                    else attr.group(4)
-                if raw is None:
-                    continue
-                value = html.unescape(raw)
-                if key in ("id", "name") and value:
+        if "<script" in text or "<style" in text:
+            # Blank script and style bodies (keeping line numbers): their text is not markup.
+            text = RAW_TEXT.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)] + re.sub(r"[^\n]", " ", m.group(2))
+                                + m.group(0)[m.end(2) - m.start(0):], text)
+        for m in ATTR.finditer(text):
+            key = m.group(1).lower()
+            raw = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+            value = html.unescape(raw) if "&" in raw else raw
+            if key in ("id", "name"):
+                if value:
                     self.ids.add(value)
-                elif key in LINK_ATTRS:
-                    self.links.append((name, key, value, _line(newlines, tag.start())))
-                elif key == "srcset":
-                    for part in value.split(","):
-                        if part.strip():
-                            self.links.append((name, key, part.split()[0], _line(newlines, tag.start())))
+                continue
+            start = text.rfind("<", 0, m.start())
+            tag = TAG_NAME.match(text, start)
+            name = tag.group(1).lower() if tag else ""
+            if key == "srcset":
+                self.links.extend((name, key, part.split()[0], m.start()) for part in value.split(",")
+                                  if part.strip())
+            else:
+                self.links.append((name, key, value, m.start()))
 
 
-def _line(newlines: list[int], offset: int) -> int:
-    return bisect_left(newlines, offset) + 1
+def _line(root: Path, page: str, offset: int) -> int:
+    """The line of an offset, for a problem report (rare, so the page is read again)."""
+    return (root / page).read_text(encoding="utf-8", errors="replace").count("\n", 0, offset) + 1
 
 
 def check_site(root: Path, only: list[str] | None = None) -> list[str]:
@@ -70,7 +71,7 @@ def check_site(root: Path, only: list[str] | None = None) -> list[str]:
     problems = []
     for rel in pages:
         folder = posixpath.dirname(rel)
-        for tag, attr, value, line in parsed[rel].links:
+        for tag, attr, value, offset in parsed[rel].links:
             memo = (folder, tag in LOADING_TAGS or tag == "link", value) if not value.startswith("#") else None
             if memo is not None and memo in seen:
                 problem = seen[memo]
@@ -79,7 +80,7 @@ def check_site(root: Path, only: list[str] | None = None) -> list[str]:
                 if memo is not None:
                     seen[memo] = problem
             if problem:
-                problems.append(f"{rel}:{line}: <{tag} {attr}=\"{value}\">: {problem}")
+                problems.append(f"{rel}:{_line(root, rel, offset)}: <{tag} {attr}=\"{value}\">: {problem}")
     css_files = sorted(root.rglob("*.css")) if only is None else [root / p for p in only if p.endswith(".css")]
     for css in css_files:
         text = css.read_text(encoding="utf-8", errors="replace")

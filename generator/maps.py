@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+MAX_LABELS = 12    # name the dots on a map with a few places; beyond that, hover titles only
 MIN_SPAN = 4.0      # degrees: a single town still shows its surroundings
 PAD = 0.25          # share of the span added on each side
 
@@ -34,6 +35,7 @@ class MapView:
     outlines: list[tuple[str, str]]     # (iso, svg path in lon / -lat degrees)
     dots: list[Dot]
     label: str
+    font: float = 0.0       # label size in map units; 0 when there are too many dots to name
 
 
 @lru_cache(maxsize=1)
@@ -65,15 +67,55 @@ def build_map(points: list[MapPoint], label: str, focus: str | None = None) -> M
         return None
     west, east, south, north = _frame(min(lons), max(lons), min(lats), max(lats))
     k = math.cos(math.radians((north + south) / 2))
-    outlines = [(iso, c["path"]) for iso, c in world.items()
-                if c["bbox"][0] <= east and c["bbox"][2] >= west and c["bbox"][1] <= north and c["bbox"][3] >= south]
+    outlines = [(iso, path) for iso, c in world.items()
+                if c["bbox"][0] <= east and c["bbox"][2] >= west and c["bbox"][1] <= north and c["bbox"][3] >= south
+                and (path := _clipped(iso, math.floor(west), math.floor(south), math.ceil(east), math.ceil(north)))]
     width, height = (east - west) * k, north - south
     r = max(width, height) * 0.012
     dots = [Dot(round(p.lon * k, 3), round(-p.lat, 3), round(r * min(2.5, 1 + 0.35 * math.log(p.count)), 3),
                 p.name, p.url, f"{p.name}: {p.count} strike{'s' if p.count != 1 else ''}")
             for p in sorted(points, key=lambda p: (-p.count, p.name))]
     return MapView(viewbox=f"{west * k:.3f} {-north:.3f} {width:.3f} {height:.3f}", scale_x=round(k, 4),
-                   outlines=outlines, dots=dots, label=label)
+                   outlines=outlines, dots=dots, label=label,
+                   font=round(max(width, height) * 0.028, 3) if len(dots) <= MAX_LABELS else 0.0)
+
+
+MARGIN = 3.0    # degrees kept around the view, so no simplified edge can cut across it
+
+
+@lru_cache(maxsize=4096)
+def _clipped(iso: str, west: int, south: int, east: int, north: int) -> str:
+    """A country's outline cut down to what a view shows: rings outside it are dropped, and
+    within a ring, runs of points far outside are pinned to a box around the view. A regional
+    map of Ukraine then carries the few hundred bytes of Russia that it shows, not all 7 KB."""
+    box = (west - MARGIN, -(north + MARGIN), east + MARGIN, -(south - MARGIN))   # in path (lon, -lat) units
+    rings = []
+    for ring in _rings(iso):
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        if max(xs) < box[0] or min(xs) > box[2] or max(ys) < box[1] or min(ys) > box[3]:
+            continue
+        kept, last = [], None
+        for i, (x, y) in enumerate(ring):
+            outside = not (box[0] <= x <= box[2] and box[1] <= y <= box[3])
+            if outside and 0 < i < len(ring) - 1:
+                prev_out = not (box[0] <= ring[i - 1][0] <= box[2] and box[1] <= ring[i - 1][1] <= box[3])
+                next_out = not (box[0] <= ring[i + 1][0] <= box[2] and box[1] <= ring[i + 1][1] <= box[3])
+                if prev_out and next_out:   # deep in an outside run: pin it to the box
+                    x, y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+            if (x, y) != last:
+                kept.append((x, y))
+                last = (x, y)
+        if len(kept) >= 3:
+            rings.append("M" + "L".join(f"{x:g} {y:g}" for x, y in kept) + "Z")
+    return "".join(rings)
+
+
+@lru_cache(maxsize=None)
+def _rings(iso: str) -> list[list[tuple[float, float]]]:
+    rings = []
+    for part in _world()[iso]["path"].split("M")[1:]:
+        rings.append([tuple(map(float, pt.split())) for pt in part.rstrip("Z").split("L")])
+    return rings
 
 
 def _frame(west: float, east: float, south: float, north: float) -> tuple[float, float, float, float]:

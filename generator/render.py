@@ -6,7 +6,10 @@ Autoescape is on for every template, so text from articles can never become mark
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -96,17 +99,18 @@ class Renderer:
         return html.encode("utf-8")
 
     def emit(self, out: dict, path: str, key: str | None, make: Callable[[], bytes]) -> None:
-        """Render `path`, unless the last build rendered it from the same inputs (same key)."""
+        """Queue `path` for rendering, unless the last build rendered it from the same inputs."""
         if key is not None:
             self.digests[path] = key
             if self.previous.get(path) == key and (self.config.out / path).is_file():
                 out[path] = REUSE
                 return
-        out[path] = make()
+        self.jobs.append((path, make))
         self.rendered.append(path)
 
     def pages(self) -> dict[str, bytes]:
         out: dict = {}
+        self.jobs: list[tuple[str, Callable[[], bytes]]] = []
         self.home_and_archive(out)
         self.articles_pages(out)
         for section in ("person", "place", "actor"):
@@ -115,7 +119,8 @@ class Renderer:
         for path, template, context in (("search.html", "search.html", {}),
                                         ("report.html", "report.html", {"report": self.report}),
                                         ("404.html", "404.html", {})):
-            self.emit(out, path, None, lambda: self.page(template, path, **context))
+            self.emit(out, path, None, partial(self.page, template, path, **context))
+        out.update(render_all(self.jobs))
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)
         for extra in (csv_files(self.index), search_index(self.index),
@@ -128,14 +133,14 @@ class Renderer:
     def home_and_archive(self, out: dict) -> None:
         sheets, months = self.index.sheets, sheets_by_month(self.index.sheets)
         month_counts = [(m, len(s)) for m, s in months.items()]
-        self.emit(out, "index.html", None, lambda: self.page(
-            "home.html", "index.html", sheets=sheets[:RECENT], totals=site_totals(sheets), months=month_counts,
+        self.emit(out, "index.html", None, partial(
+            self.page, "home.html", "index.html", sheets=sheets[:RECENT], totals=site_totals(sheets), months=month_counts,
             map=build_map(map_points(self.index.places.values()), "Places hit, all articles")))
         for month, group in months.items():
             path = archive_url(month)
             key = digest(month, [self.content[s.article.id] for s in group], month_counts)
-            self.emit(out, path, key, lambda: self.page("archive.html", path, month=month, sheets=group,
-                                                        months=month_counts))
+            self.emit(out, path, key, partial(self.page, "archive.html", path, month=month, sheets=group,
+                                              months=month_counts))
 
     def articles_pages(self, out: dict) -> None:
         sheets = self.index.sheets      # newest first
@@ -146,47 +151,47 @@ class Renderer:
             key = digest(self.content[sheet.article.id], [(s.article.id, s.article.title) if s else None
                                                           for s in (newer, older)], map_sig(places))
             self.emit(out, article_url(sheet.article.id), key,
-                      lambda: self.article_page(sheet, newer, older, places))
+                      partial(self.article_page, sheet, newer, older, places))
             self.emit(out, article_json_url(sheet.article.id), self.content[sheet.article.id],
-                      lambda: to_json(sheet.to_json()))
+                      partial(_sheet_json, sheet))
 
     def entity_pages(self, out: dict, section: str) -> None:
         title, template = {"person": ("Speakers", "person.html"), "place": ("Places", "place.html"),
                            "actor": ("Countries and organisations", "actor.html")}[section]
         entities = self.index.sorted(section)
         index_path = entity_url(section, "index")
-        self.emit(out, index_path, None, lambda: self.page("entities.html", index_path, title=title,
-                                                           section=section, entities=entities))
+        self.emit(out, index_path, None, partial(self.page, "entities.html", index_path, title=title,
+                                                 section=section, entities=entities))
         for e in entities:
             shown, months = entity_views(e)
             month_counts = [(m, len(v.groups)) for m, v in months.items()]
             context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
                        "map": self.entity_map(e), "months": month_counts,
-                       "month_href": lambda m, e=e: entity_month_url(section, e.id, m)}
+                       "month_href": partial(entity_month_url, section, e.id)}
             head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), sorted(e.roles), e.country, e.region,
                           e.lat, e.lon, month_counts, repr(context["totals"]),
                           {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                           map_sig(context["map"].dots if context["map"] else []))
-            self.emit(out, e.url, digest(head, self._groups_digest(shown)), lambda: self.page(
-                template, e.url, view=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
+            self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(
+                self.page, template, e.url, view=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
                 **context))
             for month, view in months.items():
                 path = entity_month_url(section, e.id, month)
-                self.emit(out, path, digest(head, month, self._groups_digest(view)), lambda: self.page(
-                    template, path, view=view, month=month, jsonld=None, **context))
+                self.emit(out, path, digest(head, month, self._groups_digest(view)), partial(
+                    self.page, template, path, view=view, month=month, jsonld=None, **context))
 
     def timeline(self, out: dict) -> None:
         months = timeline_months(self.index.sheets)
         month_counts = [(m, sum(len(entries) for _, entries in days)) for m, days in months.items()]
-        self.emit(out, "timeline.html", None, lambda: self.page(
-            "timeline.html", "timeline.html", chart=strike_chart(self.index.sheets), months=month_counts,
+        self.emit(out, "timeline.html", None, partial(
+            self.page, "timeline.html", "timeline.html", chart=strike_chart(self.index.sheets), months=month_counts,
             month=None, days=[]))
         for month, days in months.items():
             path = timeline_url(month)
             key = digest(month, month_counts, sorted({self.content[e.sheet.article.id]
                                                       for _, entries in days for e in entries}))
-            self.emit(out, path, key, lambda: self.page("timeline.html", path, chart=None, months=month_counts,
-                                                        month=month, days=days))
+            self.emit(out, path, key, partial(self.page, "timeline.html", path, chart=None,
+                                              months=month_counts, month=month, days=days))
 
     def _groups_digest(self, view: FactView) -> list[str]:
         return [self.content[sheet.article.id] for sheet, _ in view.groups]
@@ -237,3 +242,33 @@ class Renderer:
         return None
 
 
+
+
+def _sheet_json(sheet: FactSheet) -> bytes:
+    return to_json(sheet.to_json())
+
+
+PARALLEL_FROM = 300     # pages; below this a second process costs more than it saves
+_JOBS: list = []
+
+
+def render_all(jobs: list[tuple[str, Callable[[], bytes]]]) -> dict[str, bytes]:
+    """Run the queued page renderers, split across cores when there are many. Forked workers
+    inherit the jobs (closures over the index) without pickling them; only bytes come back."""
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {path: make() for path, make in jobs}
+    global _JOBS
+    _JOBS = jobs
+    try:
+        step = max(1, len(jobs) // (workers * 4))
+        chunks = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return {path: data for part in pool.map(_render_chunk, chunks) for path, data in part}
+    finally:
+        _JOBS = []
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
+    lo, hi = bounds
+    return [(path, make()) for path, make in _JOBS[lo:hi]]

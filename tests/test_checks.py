@@ -49,5 +49,5 @@ def test_attributes_in_any_quoting_and_script_bodies(tmp_path):
         "a.html": "", "b.html": ""})
     assert check_site(site) == []
     (tmp_path / "index.html").write_text("\n\n<img\n src='https://cdn.example/i.png'>")
-    assert check_site(site) == ["index.html:3: <img src=\"https://cdn.example/i.png\">: "
+    assert check_site(site) == ["index.html:4: <img src=\"https://cdn.example/i.png\">: "
                                 "loads an asset from another host; ship it in the site instead"]

@@ -173,3 +173,14 @@ def test_namesakes_far_apart_with_no_context_are_flagged_ambiguous():
 
 def test_tail_of_an_unlisted_compound_name_is_not_a_mention():
     assert [m.core for m in gaz.find_mentions("A drone hit the village of Beit Nurri.")] == []
+
+
+def test_city_named_outright_beats_a_village_known_by_that_name_only_as_an_alternate():
+    # The article names a region elsewhere and a town near it; the big city whose own name this
+    # is must still win over a nearby village listing the name among its former names.
+    text = ("Shelling hit Kramatorsk in the Donetsk region on Monday. "
+            "Missiles also struck Mykolayiv and Kherson, officials said.")
+    ctx = gaz.article_context(text)
+    mention = next(m for m in gaz.find_mentions(text) if m.core == "Mykolayiv")
+    place = gaz.resolve(mention, ctx)
+    assert place.lat is not None and place.lat < 47.5    # the southern port city, not Donbas

@@ -456,6 +456,11 @@ def ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
         cands = [c for c in cands if c.kind in ("city", "area", "state", "country")]
     else:
         cands = [c for c in cands if c.kind != "region"]  # "Chin" alone is no region
+    # A town known by the name only as an alternate (a village that once shared a city's name)
+    # yields to a larger town whose own name it is: context bonuses must not let the weaker
+    # reading win. A larger alternate stays (Kyiv for "Kiev" beats any hamlet called Kiev).
+    top_primary = max((c.population for c in cands if c.primary and c.kind == "city"), default=-1)
+    cands = [c for c in cands if c.primary or c.kind != "city" or c.population > top_primary]
     return sorted(((_score(c, ctx, want_region), c) for c in cands), key=lambda t: -t[0])
 
 
@@ -465,14 +470,19 @@ def resolve(mention: Mention, ctx: Context) -> Place | None:
     return hit[0] if hit else None
 
 
+AMBIGUITY = 2.0
+
+
 def resolve_candidate(mention: Mention, ctx: Context) -> tuple[Place, Candidate] | None:
     """The Place a mention denotes and the gazetteer entry behind it."""
     scored = ranked(mention, ctx)
     if not scored:
         return None
     best_score, best = scored[0]
-    ambiguous = any(s >= best_score - 1.0 and c.country != best.country or
-                    (s >= best_score - 1.0 and c.lat is not None and best.lat is not None
+    # Within AMBIGUITY points (a 100-fold population gap when nothing else tells them apart),
+    # a namesake elsewhere stays plausible: say so rather than guess silently.
+    ambiguous = any(s >= best_score - AMBIGUITY and c.country != best.country or
+                    (s >= best_score - AMBIGUITY and c.lat is not None and best.lat is not None
                      and distance_km((c.lat, c.lon), (best.lat, best.lon)) > 50)
                     for s, c in scored[1:])
     if mention.compass:
