@@ -29,6 +29,11 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Times cold, no-change and one-edit builds of a synthetic corpus and Pelican on the same
+# articles (Pelican goes in bench/.venv-pelican, never in the project). SIZES=1000,10000 by default.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
+
 check: $(STAMP)
 	$(BIN)/python -m generator check
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+from dataclasses import replace
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -82,13 +83,15 @@ class ExtractionCache:
         return found
 
     def put_many(self, items: dict[str, tuple]) -> None:
+        """Store (Article, FactSheet, error) by key. Sentences are left out (they are a third of
+        the loading time and are recomputed from the body for the few pages rendered again)."""
         if self.db is None or not items:
             return
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO sheets VALUES (?, ?)",
-                                    [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
-                                     for k, v in sorted(items.items())])
+                self.db.executemany("INSERT OR REPLACE INTO sheets VALUES (?, ?)", [
+                    (k, pickle.dumps((replace(v[0], sentences=[]), *v[1:]), protocol=pickle.HIGHEST_PROTOCOL))
+                    for k, v in sorted(items.items())])
         except sqlite3.Error:
             pass
 

@@ -61,20 +61,30 @@ def csv_files(index: SiteIndex) -> dict[str, bytes]:
     return out
 
 
-def search_index(index: SiteIndex) -> dict[str, bytes]:
-    """A script that defines the search index, so that search works from file:// (no fetch)."""
+def search_script(docs: list[list[str]]) -> bytes:
+    """A script that adds documents to the search index, so that search works from file://
+    (no fetch). The index is split (entities, then one script per month of articles) so that
+    an edit rewrites one small script, not the whole index."""
+    body = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.FACTSHEET_SEARCH = window.FACTSHEET_SEARCH || []).push.apply(window.FACTSHEET_SEARCH, {body});\n".encode("utf-8")
+
+
+def entity_search_docs(index: SiteIndex) -> list[list[str]]:
     docs = []
-    for sheet in index.sheets:
-        docs.append(["article", sheet.article.title, article_url(sheet.article.id),
-                     " ".join(filter(None, [sheet.article.date, sheet.article.outlet]))])
     for section, label in (("person", "speaker"), ("place", "place"), ("actor", "country/organisation")):
         for e in index.sorted(section):
             docs.append([label, e.name, e.url, " ".join(sorted(set(e.names) - {e.name}))])
-    for sheet in index.sheets:
+    return docs
+
+
+def article_search_docs(sheets) -> list[list[str]]:
+    docs = []
+    for sheet in sheets:
+        docs.append(["article", sheet.article.title, article_url(sheet.article.id),
+                     " ".join(filter(None, [sheet.article.date, sheet.article.outlet]))])
         for st in sheet.statements:
             docs.append(["statement", st.text[:240], f"{article_url(sheet.article.id)}#f-{st.id}", st.speaker.name])
-    body = json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    return {"assets/search-index.js": f"window.FACTSHEET_SEARCH = {body};\n".encode("utf-8")}
+    return docs
 
 
 def feed_and_sitemap(index: SiteIndex, base_url: str, title: str, pages: list[str]) -> dict[str, bytes]:

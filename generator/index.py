@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -42,11 +43,9 @@ class Entity:
         return entity_url(self.section, self.id)
 
     @property
-    def articles(self) -> list[FactSheet]:
-        seen: dict[str, FactSheet] = {}
-        for sheet, _ in self.statements + self.strikes + self.pledges_given + self.pledges_received:
-            seen.setdefault(sheet.article.id, sheet)
-        return sorted(seen.values(), key=article_order)
+    def article_count(self) -> int:
+        return len({sheet.article.id for sheet, _ in
+                    self.statements + self.strikes + self.pledges_given + self.pledges_received})
 
     @property
     def fact_count(self) -> int:
@@ -62,20 +61,22 @@ class SiteIndex:
     actors: dict[str, Entity]
     speakers: dict[tuple[str, str], Entity]   # (article id, statement id) -> the speaker's page
 
+    def __post_init__(self):
+        self.rank = {s.article.id: n for n, s in enumerate(self.sheets)}   # 0 = newest
+
     def sorted(self, section: str) -> list[Entity]:
         table = {"person": self.people, "place": self.places, "actor": self.actors}[section]
         return sorted(table.values(), key=lambda e: (e.name.casefold(), e.id))
 
 
-def article_order(sheet: FactSheet):
+def article_order(sheets: list[FactSheet]) -> list[FactSheet]:
     """Newest first; undated articles last; ties by title then id, for stable output."""
-    return (sheet.article.date is None, _neg_date(sheet.article.date), sheet.article.title, sheet.article.id)
+    ordered = sorted(sheets, key=lambda s: (s.article.title, s.article.id))
+    ordered.sort(key=lambda s: s.article.date or "", reverse=True)
+    return sorted(ordered, key=lambda s: s.article.date is None)
 
 
-def _neg_date(d: str | None) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in d) if d else ""
-
-
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: Zelenskiy, Zelensky and Zelenskyy share "zelensky"."""
     s = unicodedata.normalize("NFKD", name)
@@ -89,7 +90,7 @@ def name_key(name: str) -> str:
 
 
 def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
-    sheets = sorted(sheets, key=article_order)
+    sheets = article_order(sheets)
     people: dict[str, Entity] = {}
     places: dict[str, Entity] = {}
     actors: dict[str, Entity] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -16,12 +17,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .charts import strike_chart
 from .config import TEMPLATES, Config
-from .exports import csv_files, feed_and_sitemap, search_index, to_json
+from .exports import (article_search_docs, csv_files, entity_search_docs, feed_and_sitemap, search_script,
+                      to_json)
 from .incremental import digest
 from .index import Entity, SiteIndex, actor_for
 from .maps import MapPoint, build_map
 from .model import Article, FactSheet, Money
 from .site import REUSE
+from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
 from .views import (RECENT, FactView, article_jsonld, entity_jsonld, entity_totals, entity_views,
@@ -75,6 +78,7 @@ class Renderer:
         self.digests: dict[str, str] = {}
         self.rendered: list[str] = []
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
+        self.out_dir = str(config.out)
 
     def page(self, template: str, path: str, **context) -> bytes:
         def url(target: str) -> str:
@@ -102,7 +106,7 @@ class Renderer:
         """Queue `path` for rendering, unless the last build rendered it from the same inputs."""
         if key is not None:
             self.digests[path] = key
-            if self.previous.get(path) == key and (self.config.out / path).is_file():
+            if self.previous.get(path) == key and os.path.isfile(os.path.join(self.out_dir, path)):
                 out[path] = REUSE
                 return
         self.jobs.append((path, make))
@@ -116,15 +120,16 @@ class Renderer:
         for section in ("person", "place", "actor"):
             self.entity_pages(out, section)
         self.timeline(out)
-        for path, template, context in (("search.html", "search.html", {}),
-                                        ("report.html", "report.html", {"report": self.report}),
-                                        ("404.html", "404.html", {})):
-            self.emit(out, path, None, partial(self.page, template, path, **context))
+        report_key = digest([(i.path, i.status, i.article_id, i.messages, i.counts) for i in self.report.inputs])
+        scripts = self.search_scripts(out)
+        for path, template, key, context in (("search.html", "search.html", digest(scripts), {"scripts": scripts}),
+                                             ("report.html", "report.html", report_key, {"report": self.report}),
+                                             ("404.html", "404.html", "404", {})):
+            self.emit(out, path, key, partial(self.page, template, path, **context))
         out.update(render_all(self.jobs))
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)
-        for extra in (csv_files(self.index), search_index(self.index),
-                      feed_and_sitemap(self.index, self.config.base_url, self.config.title, pages)):
+        for extra in (csv_files(self.index), feed_and_sitemap(self.index, self.config.base_url, self.config.title, pages)):
             out.update(extra)
             self.rendered.extend(extra)
         self.rendered.append("data/factsheets.json")
@@ -163,8 +168,8 @@ class Renderer:
         self.emit(out, index_path, None, partial(self.page, "entities.html", index_path, title=title,
                                                  section=section, entities=entities))
         for e in entities:
-            shown, months = entity_views(e)
-            month_counts = [(m, len(v.groups)) for m, v in months.items()]
+            shown, months = entity_views(e, self.index.rank)
+            month_counts = [(m, len(v.ids)) for m, v in months.items()]
             context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
                        "map": self.entity_map(e), "months": month_counts,
                        "month_href": partial(entity_month_url, section, e.id)}
@@ -180,6 +185,17 @@ class Renderer:
                 self.emit(out, path, digest(head, month, self._groups_digest(view)), partial(
                     self.page, template, path, view=view, month=month, jsonld=None, **context))
 
+    def search_scripts(self, out: dict) -> list[str]:
+        """The search index as scripts: entities, then articles and statements by month."""
+        paths = ["assets/search/entities.js"]
+        self.emit(out, paths[0], None, partial(search_script, entity_search_docs(self.index)))
+        for month, group in sheets_by_month(self.index.sheets).items():
+            path = f"assets/search/{month}.js"
+            paths.append(path)
+            self.emit(out, path, digest("search", [self.content[s.article.id] for s in group]),
+                      partial(_search_month, group))
+        return paths
+
     def timeline(self, out: dict) -> None:
         months = timeline_months(self.index.sheets)
         month_counts = [(m, sum(len(entries) for _, entries in days)) for m, days in months.items()]
@@ -194,7 +210,7 @@ class Renderer:
                                               months=month_counts, month=month, days=days))
 
     def _groups_digest(self, view: FactView) -> list[str]:
-        return [self.content[sheet.article.id] for sheet, _ in view.groups]
+        return [self.content[i] for i in view.ids]
 
     def all_json(self, out: dict) -> bytes:
         """All fact sheets in one JSON list, joined from the per-article files (reused or new)."""
@@ -217,12 +233,14 @@ class Renderer:
                       self.articles[a.id].warnings, speakers, attackers, places, parties)
 
     def _article_places(self, sheet: FactSheet) -> list[MapPoint]:
-        places = {s.place.id: self.index.places[s.place.id] for s in sheet.strikes if s.place.id in self.index.places}
-        return map_points(places.values(), sheet.article.id)
+        counts = Counter(s.place.id for s in sheet.strikes if s.place.id in self.index.places)
+        return map_points([self.index.places[pid] for pid in counts], counts)
 
     def article_page(self, sheet: FactSheet, newer: FactSheet | None, older: FactSheet | None,
                      places: list[MapPoint]) -> bytes:
         article = self.articles[sheet.article.id]
+        if not article.sentences:       # loaded from the cache, which does not keep them
+            article.sentences = split_sentences(article.body)
         return self.page(
             "article.html", article_url(sheet.article.id), sheet=sheet, article=article,
             paragraphs=highlighted_paragraphs(article, sheet),
@@ -242,6 +260,10 @@ class Renderer:
         return None
 
 
+
+
+def _search_month(sheets: list[FactSheet]) -> bytes:
+    return search_script(article_search_docs(sheets))
 
 
 def _sheet_json(sheet: FactSheet) -> bytes:

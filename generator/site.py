@@ -30,10 +30,18 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     try:
         for folder in sorted({(tmp / rel).parent for rel in files}):
             folder.mkdir(parents=True, exist_ok=True)
+        new = []
+        old_dir, new_dir = str(out), str(tmp)
+        for rel, data in sorted(files.items()):
+            if data is REUSE:
+                _reuse(os.path.join(old_dir, rel), os.path.join(new_dir, rel))
+            else:
+                new.append((rel, data))
         # Threads, because writing thousands of small files is bound by system calls, which run
         # outside the GIL: several at once finish many times sooner than one after another.
+        chunks = [new[i::WRITERS] for i in range(WRITERS)]
         with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-            for _ in pool.map(lambda item: _write(out, tmp, *item), sorted(files.items())):
+            for _ in pool.map(lambda chunk: [(tmp / rel).write_bytes(data) for rel, data in chunk], chunks):
                 pass
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
@@ -49,14 +57,7 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
         raise
 
 
-def _write(out: Path, tmp: Path, rel: str, data) -> None:
-    if data is REUSE:
-        _reuse(out / rel, tmp / rel)
-    else:
-        (tmp / rel).write_bytes(data)
-
-
-def _reuse(old: Path, new: Path) -> None:
+def _reuse(old: str, new: str) -> None:
     """A hard link to the previous build's file (instant, no copy); a copy where links fail."""
     try:
         os.link(old, new)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .index import Entity, SiteIndex, article_order
+from .index import Entity, SiteIndex
 from .maps import MapPoint
 from .model import Article, FactSheet, Money
 from .text import paragraphs
@@ -71,15 +72,11 @@ def map_sig(points) -> list:
              getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None)) for p in points]
 
 
-def map_points(places, article_id: str | None = None) -> list[MapPoint]:
-    """One dot per geocoded place, sized by its strikes (in one article, or in all)."""
-    points = []
-    for p in places:
-        if p.lat is None or p.lon is None:
-            continue
-        count = sum(1 for sheet, _ in p.strikes if article_id is None or sheet.article.id == article_id)
-        points.append(MapPoint(p.lat, p.lon, p.name, p.url, max(count, 1)))
-    return points
+def map_points(places, counts: dict[str, int] | None = None) -> list[MapPoint]:
+    """One dot per geocoded place, sized by its strikes (`counts` by place id, else all of them)."""
+    return [MapPoint(p.lat, p.lon, p.name, p.url, max((counts or {}).get(p.id, 0) if counts is not None
+                                                       else len(p.strikes), 1))
+            for p in places if p.lat is not None and p.lon is not None]
 
 
 def related(e: Entity, idx: SiteIndex) -> dict[str, list[Entity]]:
@@ -142,19 +139,6 @@ def site_totals(sheets: list[FactSheet]) -> dict[str, int]:
             "strikes": sum(len(s.strikes) for s in sheets), "pledges": sum(len(s.pledges) for s in sheets)}
 
 
-def by_article(e: Entity) -> list[tuple[FactSheet, dict[str, list]]]:
-    """An entity's facts grouped by article, newest article first; each fact paired with its
-    sheet, as the fact tables take them."""
-    groups: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    sheets = {}
-    for kind, facts in (("statements", e.statements), ("strikes", e.strikes),
-                        ("given", e.pledges_given), ("received", e.pledges_received)):
-        for sheet, fact in facts:
-            sheets[sheet.article.id] = sheet
-            groups[sheet.article.id][kind].append((sheet, fact))
-    return [(sheets[a], dict(groups[a])) for a in sorted(sheets, key=lambda a: article_order(sheets[a]))]
-
-
 def entity_totals(e: Entity) -> dict:
     """Casualties at a place; pledges given and received, totalled by currency and by item; a
     speaker's roles with the first and last date each was used."""
@@ -206,10 +190,27 @@ def month_of(day: str | None) -> str:
     return day[:7] if day else "undated"
 
 
-@dataclass
 class FactView:
-    """The part of an entity's facts that one page shows, grouped by article and by kind."""
-    groups: list[tuple[FactSheet, dict[str, list]]]
+    """The part of an entity's facts that one page shows (the articles `ids`, newest first),
+    grouped by article and by kind. Grouping waits until a page is really rendered: for a
+    reused page, the ids are all the digest needs."""
+
+    def __init__(self, entity: Entity, ids: list[str]):
+        self.entity, self.ids = entity, ids
+
+    @cached_property
+    def groups(self) -> list[tuple[FactSheet, dict[str, list]]]:
+        wanted = set(self.ids)
+        groups: dict[str, dict[str, list]] = {i: defaultdict(list) for i in self.ids}
+        sheets = {}
+        e = self.entity
+        for kind, facts in (("statements", e.statements), ("strikes", e.strikes),
+                            ("given", e.pledges_given), ("received", e.pledges_received)):
+            for sheet, fact in facts:
+                if sheet.article.id in wanted:
+                    sheets[sheet.article.id] = sheet
+                    groups[sheet.article.id][kind].append((sheet, fact))
+        return [(sheets[i], dict(groups[i])) for i in self.ids]
 
     def facts(self, kind: str) -> list:
         return [pair for _, kinds in self.groups for pair in kinds.get(kind, [])]
@@ -231,16 +232,18 @@ class FactView:
         return self.facts("received")
 
 
-def entity_views(e: Entity) -> tuple[FactView, dict[str, FactView]]:
+def entity_views(e: Entity, rank: dict[str, int]) -> tuple[FactView, dict[str, FactView]]:
     """The entity page shows the newest RECENT articles; beyond that, every month gets an
     archive page, so no page grows without bound and an edit touches few of them."""
-    groups = by_article(e)
-    if len(groups) <= RECENT:
-        return FactView(groups), {}
+    dates = {sheet.article.id: sheet.article.date
+             for facts in (e.statements, e.strikes, e.pledges_given, e.pledges_received) for sheet, _ in facts}
+    ids = sorted(dates, key=rank.__getitem__)
+    if len(ids) <= RECENT:
+        return FactView(e, ids), {}
     months: dict[str, list] = defaultdict(list)
-    for group in groups:
-        months[month_of(group[0].article.date)].append(group)
-    return FactView(groups[:RECENT]), {m: FactView(g) for m, g in sorted(months.items(), reverse=True)}
+    for i in ids:
+        months[month_of(dates[i])].append(i)
+    return FactView(e, ids[:RECENT]), {m: FactView(e, v) for m, v in sorted(months.items(), reverse=True)}
 
 
 def sheets_by_month(sheets: list[FactSheet]) -> dict[str, list[FactSheet]]:

@@ -1,5 +1,5 @@
-/* Site search that works from file://: the index is a script (assets/search-index.js) that
-   sets window.FACTSHEET_SEARCH, so nothing is fetched. Plain ES5-style JavaScript, no modules. */
+/* Site search that works from file://: the index is a set of scripts (assets/search/*.js) that
+   add documents to window.FACTSHEET_SEARCH, so nothing is fetched. Plain JavaScript, no modules. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -15,7 +15,7 @@
   function fold(s) {
     return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  var docs = data.docs.map(function (d) {
+  var docs = data.map(function (d) {
     return {kind: d[0], title: d[1], url: d[2], extra: d[3] || "", title_f: fold(d[1]), all_f: fold(d[1] + " " + (d[3] || ""))};
   });
 
