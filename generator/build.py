@@ -9,6 +9,7 @@ is linked from the previous site instead of rendered again (incremental.py).
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -19,8 +20,10 @@ from pathlib import Path
 from .cache import ExtractionCache, content_key
 from .checks import check_site
 from .config import Config
+from .editing import SUFFIX as CORRECTIONS
+from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
 from .extract.factsheet import extract
-from .incremental import Manifest, build_signature
+from .incremental import Manifest, build_signature, digest
 from .index import build_index
 from .model import Article, FactSheet
 from .render import Renderer
@@ -88,7 +91,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
     if previous.is_current(signature, config.out):
         report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
         return report
-    articles, sheets, keys = extract_all(inputs, report, progress)
+    articles, sheets, keys = extract_all(inputs, report, progress, config)
     index = build_index(sheets, config)
 
     renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out))
@@ -109,6 +112,13 @@ class Input:
     data: bytes
     key: str
     result: InputResult
+    fixes_path: Path | None = None      # the corrections file beside the article, if any
+    fixes: bytes | None = None
+
+    @property
+    def signature(self) -> str:
+        """What the pages made from this input depend on: its content key and its corrections."""
+        return self.key if self.fixes is None else digest(self.key, hashlib.sha256(self.fixes).hexdigest())
 
 
 def read_seeds(seeds: Path, report: BuildReport) -> list[Input]:
@@ -118,8 +128,17 @@ def read_seeds(seeds: Path, report: BuildReport) -> list[Input]:
                           "create it or pass --seeds DIR")
     root = seeds.resolve()
     inputs = []
-    for path in discover(seeds):
+    files = discover(seeds)
+    corrections = {p.parent / p.name[:-len(CORRECTIONS)]: p for p in files if p.name.endswith(CORRECTIONS)}
+    articles = {p.parent / p.stem for p in files if p.suffix.lower() in SUFFIXES}
+    for path in files:
         shown = str(path)
+        if path.name.endswith(CORRECTIONS):
+            if path.parent / path.name[:-len(CORRECTIONS)] not in articles:
+                report.inputs.append(InputResult(shown, "ignored", messages=[
+                    "corrections for an article that is not in the seeds folder (NAME.facts.yaml "
+                    "goes beside NAME.md or NAME.txt)"]))
+            continue
         if path.suffix.lower() not in SUFFIXES:
             report.inputs.append(InputResult(shown, "ignored", messages=[
                 f"not an article ({path.suffix} file); articles are .txt or .md"]))
@@ -135,11 +154,20 @@ def read_seeds(seeds: Path, report: BuildReport) -> list[Input]:
             continue
         result = InputResult(shown, "built")
         report.inputs.append(result)
-        inputs.append(Input(path, shown, data, content_key(shown, data), result))
+        fixes = corrections.get(path.parent / path.stem)
+        inputs.append(Input(path, shown, data, content_key(shown, data), result,
+                            fixes, _read_fixes(fixes) if fixes else None))
     return inputs
 
 
-def extract_all(inputs: list[Input], report: BuildReport, progress: bool):
+def _read_fixes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        return f"# unreadable: {e.strerror}".encode()
+
+
+def extract_all(inputs: list[Input], report: BuildReport, progress: bool, config: Config | None = None):
     """Fact sheets for every input: from the cache when its content hash is known, else extracted,
     in parallel across cores when there are many."""
     cache = ExtractionCache()
@@ -164,12 +192,27 @@ def extract_all(inputs: list[Input], report: BuildReport, progress: bool):
         if article.meta.id != base:
             article.warnings.append(f"another article has the address {base}; this one is {article.meta.id}")
         item.result.article_id = article.meta.id
-        item.result.messages = article.warnings + ([error] if error else [])
+        item.result.messages = article.warnings + ([error] if error else []) + _edit(article, sheet, item, config)
         item.result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
         articles[article.meta.id] = article
         sheets.append(sheet)
-        keys[article.meta.id] = item.key
+        keys[article.meta.id] = item.signature
     return articles, sheets, keys
+
+
+def _edit(article: Article, sheet: FactSheet, item: Input, config: Config | None) -> list[str]:
+    """Editors' corrections and config overrides, on top of what the rules found (never cached,
+    so that editing or deleting a corrections file takes effect at once)."""
+    if config is not None:
+        apply_config(sheet, config)
+    if item.fixes is None:
+        return []
+    where = str(item.fixes_path)
+    try:
+        fixes = parse_corrections(item.fixes.decode("utf-8", errors="replace"), where)
+    except CorrectionsError as err:
+        return [f"corrections ignored: {err}"]
+    return [f"{where}: {p}" for p in apply_corrections(article, sheet, fixes)]
 
 
 PARALLEL_FROM = 40      # below this, starting worker processes costs more than it saves

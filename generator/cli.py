@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("extract", help="print the fact sheets of articles as JSON")
     e.add_argument("files", nargs="+", type=Path)
 
+    x = sub.add_parser("explain", help="print each fact with its evidence, rule and gazetteer candidates")
+    x.add_argument("files", nargs="+", type=Path)
+    x.add_argument("--config", type=Path, help="config file, for its editorial settings (default: config.yaml)")
+
     c = sub.add_parser("check", help="check a built site for broken links and external assets")
     c.add_argument("dir", nargs="?", type=Path, help="site folder (default: from config)")
     c.add_argument("--config", type=Path)
@@ -83,6 +87,31 @@ def cmd_extract(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_explain(args) -> int:
+    from .build import Input, InputResult, _edit
+    from .explain import explain
+    from .extract.factsheet import extract
+    from .sources import SourceError, read_article
+    from .editing import SUFFIX
+    config = load_config(args.config)
+    status = 0
+    for path in args.files:
+        try:
+            article = read_article(path, str(path))
+        except SourceError as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 1
+            continue
+        sheet = extract(article)
+        fixes = path.parent / (path.stem + SUFFIX)
+        item = Input(path, str(path), b"", "", InputResult(str(path), "built"),
+                     fixes if fixes.is_file() else None, fixes.read_bytes() if fixes.is_file() else None)
+        for message in article.warnings + _edit(article, sheet, item, config):
+            print(f"warning: {path}: {message}", file=sys.stderr)
+        print(explain(article, sheet))
+    return status
+
+
 def cmd_check(args) -> int:
     from .checks import check_site
     folder = args.dir or load_config(args.config).out
@@ -112,5 +141,5 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-COMMANDS = {"build": cmd_build, "extract": cmd_extract, "check": cmd_check, "serve": cmd_serve,
-            "prepare": cmd_prepare}
+COMMANDS = {"build": cmd_build, "extract": cmd_extract, "explain": cmd_explain, "check": cmd_check,
+            "serve": cmd_serve, "prepare": cmd_prepare}

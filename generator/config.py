@@ -25,6 +25,10 @@ class Config:
     language: str = "en"
     speaker_aliases: dict[str, str] = field(default_factory=dict)
     place_aliases: dict[str, str] = field(default_factory=dict)
+    place_pins: dict[str, object] = field(default_factory=dict)     # name -> GeoNames id or {lat, lon, country}
+    ignore: list[str] = field(default_factory=list)                 # names whose facts are dropped
+    reporting_verbs: list[str] = field(default_factory=list)        # extra verbs of attribution
+    weapons: dict[str, list[str]] = field(default_factory=dict)     # weapon class -> extra words
     strict: bool = False
 
 
@@ -55,6 +59,11 @@ def load_config(path: Path | None) -> Config:
         language=str(data.get("language") or "en"),
         speaker_aliases=_aliases(aliases.get("speakers"), path, "speakers"),
         place_aliases=_aliases(aliases.get("places"), path, "places"),
+        place_pins=_pins(data.get("pins"), path),
+        ignore=_strings(data.get("ignore"), path, "ignore"),
+        reporting_verbs=_strings((data.get("vocabulary") or {}).get("reporting_verbs"), path,
+                                 "vocabulary.reporting_verbs"),
+        weapons=_weapons((data.get("vocabulary") or {}).get("weapons"), path),
         strict=bool(data.get("strict", False)),
     )
 
@@ -65,6 +74,39 @@ def normalise_base_url(value, where: str) -> str:
     if url and not url.lower().startswith(("http://", "https://")):
         raise ConfigError(f"{where} must start with http:// or https:// (got {url!r})")
     return url.rstrip("/") + "/" if url else ""
+
+
+def _strings(value, path: Path, key: str) -> list[str]:
+    if not value:
+        return []
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: {key} must be a list of names")
+    return [str(v) for v in value]
+
+
+def _pins(value, path: Path) -> dict[str, object]:
+    """pins: {Name: GEONAMES_ID} or {Name: {lat: .., lon: .., country: XX}}."""
+    if not value:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: pins must map a place name to a GeoNames id or to lat/lon")
+    pins = {}
+    for name, pin in value.items():
+        if isinstance(pin, int) or (isinstance(pin, dict) and isinstance(pin.get("lat"), (int, float))
+                                    and isinstance(pin.get("lon"), (int, float))):
+            pins[str(name)] = pin
+        else:
+            raise ConfigError(f"{path}: pins.{name} must be a GeoNames id or {{lat: .., lon: .., country: ..}}")
+    return pins
+
+
+def _weapons(value, path: Path) -> dict[str, list[str]]:
+    classes = ("missile", "rocket", "drone", "airstrike", "artillery")
+    if not value:
+        return {}
+    if not isinstance(value, dict) or any(k not in classes or not isinstance(v, list) for k, v in value.items()):
+        raise ConfigError(f"{path}: vocabulary.weapons maps a class ({', '.join(classes)}) to a list of words")
+    return {k: [str(w) for w in v] for k, v in value.items()}
 
 
 def _aliases(value, path: Path, key: str) -> dict[str, str]:

@@ -45,7 +45,7 @@ def code_fingerprint(config: Config) -> str:
 def build_signature(config: Config, inputs) -> tuple[str, str]:
     """(code, inputs): pages can be reused only while the code part is the same."""
     code = code_fingerprint(config)
-    return code, digest(FORMAT, code, [(i.source, i.key) for i in inputs])
+    return code, digest(FORMAT, code, [(i.source, i.signature) for i in inputs])
 
 
 @dataclass

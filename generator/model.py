@@ -66,6 +66,8 @@ class Statement:
     date_precision: str = "unknown"  # day | week | month | unknown
     rule: str = ""                  # the rule that produced it, for `explain`
     id: str = ""
+    origin: str = "rule"            # rule | editor: who stated this fact (corrections file)
+    edited: list[str] = field(default_factory=list)   # fields an editor changed
 
 
 @dataclass
@@ -85,6 +87,8 @@ class Strike:
     reporter: str | None = None     # that statement's speaker name, for display
     rule: str = ""
     id: str = ""
+    origin: str = "rule"            # rule | editor: who stated this fact (corrections file)
+    edited: list[str] = field(default_factory=list)   # fields an editor changed
 
 
 @dataclass
@@ -100,6 +104,8 @@ class Pledge:
     status: str = "pledged"         # pledged | announced | approved | delivered | conditional | refused
     rule: str = ""
     id: str = ""
+    origin: str = "rule"            # rule | editor: who stated this fact (corrections file)
+    edited: list[str] = field(default_factory=list)   # fields an editor changed
 
 
 @dataclass
