@@ -173,7 +173,8 @@ def extract_all(inputs: list[Input], report: BuildReport, progress: bool, config
     cache = ExtractionCache()
     done = cache.get_many([i.key for i in inputs])
     todo = [i for i in inputs if i.key not in done]
-    fresh = dict(_run_jobs([(i.key, i.source, i.data, i.path) for i in todo], progress))
+    limit = int((config.max_extract_mb if config else Config.max_extract_mb) * 1_000_000)
+    fresh = dict(_run_jobs([(i.key, i.source, i.data, i.path, limit) for i in todo], progress))
     cache.put_many({k: v for k, v in fresh.items() if not isinstance(v, SourceError)})
     cache.close()
     done.update(fresh)
@@ -230,11 +231,16 @@ def _run_jobs(jobs: list[tuple], progress: bool):
 def _extract_job(job: tuple):
     """Read and extract one article (in a worker process). Extraction never loses an article:
     a rule that crashes leaves an empty fact sheet and a message, and the text is still published."""
-    key, source, data, path = job
+    key, source, data, path, limit = job
     try:
         article = article_from_bytes(data, source, path)
     except SourceError as err:
         return key, err
+    if len(data) > limit:
+        # A file this size is a dump, not an article: publish its text, say why it has no facts.
+        return key, (article, FactSheet(article=article.meta),
+                     f"{len(data) / 1e6:.1f} MB is over the {limit / 1e6:g} MB extraction limit; its text is "
+                     "published without facts (split it into articles, or raise max_extract_mb in config.yaml)")
     try:
         sheet, error = extract(article), None
     except Exception as err:  # noqa: BLE001 - any bug in a rule must not lose the article

@@ -29,6 +29,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)                 # names whose facts are dropped
     reporting_verbs: list[str] = field(default_factory=list)        # extra verbs of attribution
     weapons: dict[str, list[str]] = field(default_factory=dict)     # weapon class -> extra words
+    max_extract_mb: float = 5.0     # larger files are published without facts (a dump, not an article)
     strict: bool = False
 
 
@@ -64,6 +65,7 @@ def load_config(path: Path | None) -> Config:
         reporting_verbs=_strings((data.get("vocabulary") or {}).get("reporting_verbs"), path,
                                  "vocabulary.reporting_verbs"),
         weapons=_weapons((data.get("vocabulary") or {}).get("weapons"), path),
+        max_extract_mb=_positive(data.get("max_extract_mb", Config.max_extract_mb), path, "max_extract_mb"),
         strict=bool(data.get("strict", False)),
     )
 
@@ -74,6 +76,12 @@ def normalise_base_url(value, where: str) -> str:
     if url and not url.lower().startswith(("http://", "https://")):
         raise ConfigError(f"{where} must start with http:// or https:// (got {url!r})")
     return url.rstrip("/") + "/" if url else ""
+
+
+def _positive(value, path: Path, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"{path}: {key} must be a positive number (got {value!r})")
+    return float(value)
 
 
 def _strings(value, path: Path, key: str) -> list[str]:

@@ -5,6 +5,7 @@ Plain functions of the index; render.py decides which pages to write and when to
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,17 +37,22 @@ def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segm
             if end > start:
                 spans.append((start, end, f.id, kind))
     sentence_starts = {s.start: s.index for s in article.sentences}
+    starts_sorted = sorted(sentence_starts)
+    spans.sort()
     out = []
     anchored: set[str] = set()
+    # Paragraphs, sentence starts and spans are all in text order: each paragraph looks only at
+    # its own slice of them (a 20 MB text has hundreds of thousands of sentences).
     for p_start, p_end in paragraphs(article.body):
-        cuts = {p_start, p_end}
-        cuts.update(s for s in sentence_starts if p_start <= s < p_end)
-        for start, end, _, _ in spans:
+        lo, hi = bisect_left(starts_sorted, p_start), bisect_left(starts_sorted, p_end)
+        cuts = {p_start, p_end, *starts_sorted[lo:hi]}
+        local = [sp for sp in spans[:bisect_left(spans, (p_end,))] if sp[1] > p_start]
+        for start, end, _, _ in local:
             cuts.update(c for c in (start, end) if p_start < c < p_end)
         points = sorted(cuts)
         para = []
         for a, b in zip(points, points[1:]):
-            covering = [(fid, kind) for s, e, fid, kind in spans if s <= a and b <= e]
+            covering = [(fid, kind) for s, e, fid, kind in local if s <= a and b <= e]
             seg = Segment(article.body[a:b], [fid for fid, _ in covering],
                           " ".join(sorted({k for _, k in covering})))
             seg.sentence = sentence_starts.get(a)

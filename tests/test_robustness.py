@@ -130,3 +130,14 @@ def test_diacritics_keep_their_letters_and_get_ascii_addresses(config):
     assert "mykhailo-fedorovs-visit-to-dnipro" in built_ids(config)
     pages = " ".join(p.read_text() for p in (config.out / "people").glob("*.html"))
     assert "Zo\u00eb Ch\u00e2telet-\u0160imkov\u00e1" in pages
+
+
+def test_a_20_mb_file_is_published_without_facts_and_the_rest_builds(config):
+    paragraph = "A missile struck Odesa on Monday, killing two people, the governor said. " * 40
+    (config.seeds / "dump.txt").write_text("date 2024-01-01 " + "\n\n".join([paragraph] * 7000))
+    assert (config.seeds / "dump.txt").stat().st_size > 20_000_000
+    report = build(config)
+    dump = next(i for i in report.inputs if i.path.endswith("dump.txt"))
+    assert dump.status == "built" and dump.counts == (0, 0, 0)
+    assert any("extraction limit" in m for m in dump.messages)
+    assert len(built_ids(config)) == 3
