@@ -68,6 +68,8 @@ class Statement:
     id: str = ""
     origin: str = "rule"            # rule | editor: who stated this fact (corrections file)
     edited: list[str] = field(default_factory=list)   # fields an editor changed
+    certainty: str = "stated"       # stated | attributed | unverified | denied: how the article presents it
+    disputed_by: str | None = None  # who denies or disputes it, when the article says so
 
 
 @dataclass
@@ -89,6 +91,8 @@ class Strike:
     id: str = ""
     origin: str = "rule"            # rule | editor: who stated this fact (corrections file)
     edited: list[str] = field(default_factory=list)   # fields an editor changed
+    certainty: str = "stated"       # stated | attributed | unverified | denied: how the article presents it
+    disputed_by: str | None = None  # who denies or disputes it, when the article says so
 
 
 @dataclass
@@ -106,6 +110,8 @@ class Pledge:
     id: str = ""
     origin: str = "rule"            # rule | editor: who stated this fact (corrections file)
     edited: list[str] = field(default_factory=list)   # fields an editor changed
+    certainty: str = "stated"       # stated | attributed | unverified | denied: how the article presents it
+    disputed_by: str | None = None  # who denies or disputes it, when the article says so
 
 
 @dataclass

@@ -27,7 +27,7 @@ from .site import REUSE
 from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
-from .views import (RECENT, FactView, article_jsonld, entity_jsonld, entity_totals, entity_views,
+from .views import (RECENT, FactView, article_jsonld, certainty_label, entity_jsonld, entity_totals, entity_views,
                     highlighted_paragraphs, map_points, map_sig, related, sheets_by_month, site_totals,
                     timeline_months)
 
@@ -40,6 +40,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
                       keep_trailing_newline=True)
     env.filters["money"] = format_money
     env.filters["number"] = format_number
+    env.filters["certainty"] = certainty_label
     env.globals.update(article_url=article_url, archive_url=archive_url, timeline_url=timeline_url)
     return env
 

@@ -73,6 +73,21 @@ def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segm
     return out
 
 
+CERTAINTY = {"stated": "stated as fact", "attributed": "on a source's word", "unverified": "unverified",
+             "denied": "denied"}
+
+
+def certainty_label(fact) -> str | None:
+    """The plain-words label of how the article presents a fact (statements are claims by
+    nature, so only a denial is worth saying there)."""
+    if hasattr(fact, "speaker") and fact.certainty != "denied":
+        return None
+    label = CERTAINTY.get(fact.certainty)
+    if fact.certainty == "denied" and fact.disputed_by:
+        label = f"denied by {fact.disputed_by}"
+    return label
+
+
 def map_sig(points) -> list:
     return [(p.name, p.url, getattr(p, "lat", None), getattr(p, "lon", None), getattr(p, "count", None),
              getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None)) for p in points]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from slugify import slugify
 
 from ..model import Article, FactSheet
+from .certainty import assess as assess_certainty
 from .pledges import extract_pledges
 from .statements import extract_statements
 from .strikes import extract_strikes
@@ -29,4 +30,6 @@ def extract(article: Article) -> FactSheet:
         for party in (p.donor, p.recipient):
             if party is not None:
                 party.id = party.id or slugify(party.name) or "unknown"
-    return FactSheet(article=article.meta, statements=statements, strikes=strikes, pledges=pledges)
+    sheet = FactSheet(article=article.meta, statements=statements, strikes=strikes, pledges=pledges)
+    assess_certainty(article, sheet)
+    return sheet
