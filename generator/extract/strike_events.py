@@ -31,6 +31,7 @@ class Mention:
     earlier: bool
     rule: str
     cand: object = None             # the gazetteer entry behind the place, if any
+    recalled: bool = False          # "the attack on X" with nothing new: an incident told before
 
 
 @dataclass
@@ -101,6 +102,9 @@ class Events:
 
     def add(self, m: Mention) -> Event:
         same = self._by_key.setdefault(m.key, [])
+        if m.recalled and same:
+            same[-1].mentions.append(m)
+            return same[-1]
         for ev in reversed(same):
             if m.earlier and not (m.date and ev.date == m.date):
                 continue

@@ -52,6 +52,7 @@ def vocab() -> dict:
     d["before_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['not_strike_before'])})\s+$", re.IGNORECASE)
     d["after_re"] = re.compile(rf"\s+(?:{_alt(d['not_strike_after'])})(?![\w-])", re.IGNORECASE)
     d["event_weapon_set"] = {w.lower() for w in d["event_weapons"]}
+    d["weapon_only_set"] = {w.lower() for w in d["weapon_only_verbs"]}
     d["ground_bomb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_bombs'])})\s+$", re.IGNORECASE)
     d["intercept_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['interception'])})(?![\w-])", re.IGNORECASE)
     d["damage_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['damage_words'])})(?![\w-])", re.IGNORECASE)
@@ -111,6 +112,9 @@ def triggers(text: str) -> list[Trigger]:
                 continue
             out.append(Trigger(m.start(), m.end(), m.group(0), kind, None, None))
             bisect.insort(taken, (m.start(), m.end()))
+    if not any(t.strength == "weapon" for t in out):
+        only = v["weapon_only_set"]
+        out = [t for t in out if t.text.lower() not in only]
     return sorted(out, key=lambda t: t.start)
 
 
@@ -166,23 +170,27 @@ def _weapon_class(phrase: str) -> str | None:
 def weapon_label(phrase: str, cls: str) -> str:
     """A weapon phrase that names its class: "Shahed" -> "Shahed drone", "Kalibr" -> "Kalibr missile"."""
     p = re.sub(r"\s+", " ", phrase.strip())
-    if not any(re.match(rf"{re.escape(t)}(?![\w-])", p, re.I) for t in _type_names()):
-        p = p[:1].lower() + p[1:]  # sentence-initial "Cruise missiles"; "Shahed" keeps its capital
+    if not _type_re().match(p):
+        if not re.match(r"[A-Z]{2,}\b", p):  # "FPV drone" keeps its acronym
+            p = p[:1].lower() + p[1:]  # sentence-initial "Cruise missiles"; "Shahed" keeps its capital
     low = p.lower()
     if cls == "airstrike":
         if re.search(r"\b(?:air\s*strikes?|airstrikes?)\b", low):
             return "airstrike"
         return f"{_singular(p)} airstrike" if not re.search(r"\b(?:bombs?|bombing|air)\b", low) else _singular(p)
     if cls == "artillery":
-        return "artillery" if low in ("artillery", "artillery fire") else f"{_singular(p)} (artillery)"
+        if re.fullmatch(r"artillery(?: fire| shells?)?|shells?|shelling|shellings", low):
+            return "artillery"
+        return f"{_singular(p)} (artillery)"
     if re.search(rf"\b{cls}s?\b", low):
         return _singular(p)
     return f"{p} {cls}"
 
 
 @lru_cache(maxsize=1)
-def _type_names() -> set[str]:
-    return {t.lower() for spec in vocab()["weapons"].values() for t in spec["types"]}
+def _type_re() -> re.Pattern:
+    types = [t for spec in vocab()["weapons"].values() for t in spec["types"]]
+    return re.compile(rf"(?:{_alt(types)})(?![\w-])", re.I)
 
 
 def _singular(p: str) -> str:
@@ -193,7 +201,7 @@ def _singular(p: str) -> str:
 
 _NUMWORDS = [w for w in list(UNITS) + list(TENS) if w not in ("a", "an", "single", "couple", "pair", "zero")]
 NUM = (r"(?<![\w-])(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + _alt(_NUMWORDS) + r")(?:[\s-](?:" + _alt(_NUMWORDS)
-       + r"))?)(?!\d)(?![:.,]\d)")
+       + r"))?)(?!\d)(?![A-Za-z])(?![:.,]\d)")
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +220,14 @@ def _casualty_patterns():
             re.compile(rf"(?<![\w-]){NUM}\s+(?:of\s+(?:whom|them)\s+(?:were|had\s+been|have\s+been)\s+)"
                        rf"(?:{w})\b", re.I),
             re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I),
-            re.compile(rf"\b(?:{verbs})\s+(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
+            # "eleven people in the neighbouring houses were wounded"
+            re.compile(rf"(?<![\w:-]){NUM}\s+(?:{_alt(v['people_words'])})\s+(?:in|at|inside|near)\s+(?:the\s+)?"
+                       rf"(?:[\w-]+\s+){{1,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{w})\b", re.I),
+            # "two of our drivers were killed", "three of the workers were wounded"
+            re.compile(rf"(?<![\w:-]){NUM}\s+of\s+(?:our|their|its|the|his|her)\s+(?:[\w-]+\s+){{1,2}}?"
+                       rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I),
+            re.compile(rf"\b(?:{verbs})\s+(?:an\s+estimated\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?"
+                       rf"(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
                        rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I),
         ]
         one = _alt(v["person_words"])
@@ -221,6 +236,9 @@ def _casualty_patterns():
             rf"(?:\w+\s+)?(?:{w})\b", re.I))
         pats[kind].append(re.compile(
             rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I))
+        # "injuring the driver": one person named by role.
+        pats[kind].append(re.compile(
+            rf"\b(?:{verbs})\s+the\s+(?:[\w-]+\s+)?(?P<num>)(?:{one})\b(?!\s+(?:and|of)\b)", re.I))
         if kind == "killed":
             pats[kind].append(re.compile(
                 rf"\b(?:death\s+)?toll\b[^.;]{{0,80}}?\b(?:to|at|reached|of)\s+(?P<hedge>at\s+least\s+)?{NUM}"
@@ -237,7 +255,7 @@ def _find(text: str, kind: str) -> tuple[int | None, bool, int]:
             raw = m.group("num")
             if re.search(r"\b(?:no|not|none|nobody)\s+$", text[:m.start("num")], re.I):
                 continue  # "no one was hurt"
-            value = 1 if raw.lower() in ("a", "an") else word_value(raw)
+            value = 1 if raw.lower() in ("a", "an", "") else word_value(raw)
             if value is None or value > 100000 or (len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2100):
                 continue
             hedged = bool(m.groupdict().get("hedge")) or is_at_least(text[:m.start("num")])

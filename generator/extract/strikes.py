@@ -11,7 +11,8 @@ fronted locative ("In the village of Petrivka, ... a single missile"), or the su
 An article tells one incident several times: a lead, a quote, a toll update. Mentions of one
 place merge into one event unless their dates differ or one is marked as an earlier incident
 ("a previous strike"); tolls keep the highest figure reported, since updates only rise.
-Sentences that name no place hand their details to the incident they continue.
+Sentences that name no place hand their details to the incident they continue; one on another
+day, or a feature's lone placeless incident, falls on the article's home place (strike_home.py).
 """
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from slugify import slugify
 from ..model import Article, Evidence, Place, Sentence, Statement, Strike
 from . import places as gaz
 from .actors import find_actors, lookup
-from .dates import iter_dates, parse_date
+from .dates import parse_date
+from .strike_dates import SentenceDates, relative_date, same_day
+from .strike_home import home_place
 from .strike_events import Details, Event, Events, Mention, Reporters, fold_coarse
 from .strike_terms import (Trigger, find_count, find_injured, find_killed, find_target,
                            is_strike_sentence, triggers, vocab, weapon_label)
@@ -53,12 +56,19 @@ PLURAL_PLACES = re.compile(r"\b(?:[Cc]ities|[Tt]owns|[Vv]illages|[Rr]egions|[Aa]
                            r"|across\s+(?:the\s+)?(?:country|[A-Z][a-z]+)|nationwide|throughout)\b")
 CAPSEQ = re.compile(r"(?<![\w-])(?:(?:al|el|ad|an|as|ash)-)?[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-)?[A-Z][\w'\u2019-]*){0,3}")
 SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|settlement|hamlet|port)\s+of\s+$", re.I)
-MILITARY = re.compile(r"\b(?:military|army|armed\s+forces|troops|forces|rebels|militants|militia|"
-                      r"killed|wounded|injured|dead)\b", re.I)
+FORCES = re.compile(r"\b(?:military|army|armed\s+forces|troops|forces|rebels|militants|militia|"
+                    r"killed|wounded|injured|dead)\b", re.I)
+# Broader: any sign of war. Without one, weapon words among sport or business talk are idioms.
+MILITARY = re.compile(r"\b(?:military|army|armed\s+forces|troops|forces|rebels|militants|militia|soldiers|"
+                      r"fighters|war|invasion|occupiers|hostilities|ceasefire|frontline|front\s+line|"
+                      r"air\s+defen[cs]es?|civilians|casualties|killed|killing|died|wounded|injured|dead)\b", re.I)
 FOLLOW_WINDOW = 4
 WITH_WEAPON = re.compile(r"[^,;.]{0,25}?\bwith\s+(?:[\w-]+\s+){0,3}", re.I)
+DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|neighbou?rhood|quarter|locality|microdistrict)\b", re.I)
 DISTRICT = re.compile(r"\b(?:district|raion|rayon|neighbou?rhood|quarter)$", re.I)
 # "the Abu Nur camp on the northern edge of Kassala": the town only locates the camp.
+# "the Karari locality of Omdurman", "the Shuhada district of Gaza City": the city holds it.
+DISTRICT_OF = re.compile(r"\s+(?:locality|district|neighbou?rhood|quarter|area|suburb|raion|rayon)\s+of\s+(?:the\s+)?", re.I)
 SITE_IN = re.compile(r"\s+(?:[\w-]+\s+)?(?:camp|neighbou?rhood|quarter|district|area)\s+(?:in|near|outside"
                      r"|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?", re.I)
 # A tally over months ("8,000 missiles since the invasion") is a record, not an incident.
@@ -72,24 +82,36 @@ BROAD_SCOPE = re.compile(r"\b(?:since|war|invasion|conflict|this\s+year|so\s+far
 def extract_strikes(article: Article, statements: list[Statement]) -> list[Strike]:
     trigs_of = [triggers(sent.text) for sent in article.sentences]
     armed = any(t.strength == "weapon" for trigs in trigs_of for t in trigs)
-    if not armed and not MILITARY.search(article.body):
-        return []  # "strike" in an article with no weapon and no armed force is a walkout
+    if not FORCES.search(article.body) and (not armed or (
+            not MILITARY.search(article.body) and vocab()["veto_re"].search(article.body))):
+        # No armed force, war or casualty anywhere, and talk of matches, unions or deals:
+        # "strike" is a walkout, a "missile of a throw" is sport and a delivery drone
+        # hitting a chimney is an accident.
+        return []
     ref = parse_date(article.meta.date)
-    dates = _SentenceDates(article, trigs_of, ref)
+    dates = SentenceDates(article, trigs_of, ref)
     actor_counts = Counter(m.actor.country for m in find_actors(article.body) if m.actor.country)
     ctx = gaz.article_context(article.body, dict(actor_counts))
     people = _person_words(article.body, statements)
     events = Events()
     pending: Details | None = None
+    named = None  # (sentence index, Mention) of the last place a non-strike sentence names
     last_strike, lead_date = -99, None
+    home = _Lazy(lambda: home_place(article, ctx, people))
+    orphans: list = []   # placeless strike sentences before any place was hit
+    loose: list[Details] = []  # tolls told before any place was hit
     for sent in article.sentences:
         text = sent.text
         trigs = trigs_of[sent.index]
-        if trigs and is_strike_sentence(text, trigs, armed) and not AGGREGATE.search(text):
-            date = dates.of(sent.index) or dates.in_paragraph(sent) or _same_day(text, ref)
+        striking = bool(trigs) and is_strike_sentence(text, trigs, armed) and not AGGREGATE.search(text)
+        if striking:
+            date = relative_date(sent, trigs, article.sentences, events, ref) or \
+                dates.of(sent.index) or dates.in_paragraph(sent) or same_day(text, ref)
             if lead_date is None and last_strike < 0 and sent.paragraph <= 1:
                 lead_date = date
             prior = events.last().first if events else None
+            if named and named[0] >= sent.index - 2 and (prior is None or named[0] > prior.sentence.index):
+                prior = named[1]
             mentions = _mentions(sent, trigs, ctx, date, people, prior)
             if mentions:
                 touched = [events.add(m) for m in mentions]
@@ -102,16 +124,43 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
                 details = _details(sent, trigs, date)
                 if PLURAL_PLACES.search(text):
                     details = _strip_tolls(details)  # a toll over several places is no one's
-                if INDEFINITE_PLACE.search(text) or not events or sent.index - last_strike > FOLLOW_WINDOW:
+                own = dates.of(sent.index)
+                if events and own and events.last().date and own[0] != events.last().date[0] and \
+                        details.weapon and not INDEFINITE_PLACE.search(text) and home.get() and \
+                        not any(t.strength == "noun" and vocab()["earlier_re"].search(text[:t.start]) for t in trigs):
+                    # "Then on Saturday a guided bomb landed next to a school": another day is
+                    # another incident, at the place the article is about.
+                    events.add(_home_mention(home.get(), sent, trigs, details))
+                elif INDEFINITE_PLACE.search(text) or not events or sent.index - last_strike > FOLLOW_WINDOW:
                     pending = details
+                    if not events and details.weapon:
+                        orphans.append((sent, trigs, details))
                 else:
                     events.last().absorb(details)
             last_strike = sent.index
-        elif events and not BROAD_SCOPE.search(text) and (
+        elif trigs:
+            # "In Mykolaiv, air defence shot down 11 drones. Three hit the port of the city":
+            # a place named in a sentence that reports no hit is what "the city" goes back to.
+            named = _named_place(sent, ctx) or named
+        if not striking and events and not BROAD_SCOPE.search(text) and (
                 sent.index - last_strike <= FOLLOW_WINDOW or len(events) == 1):
             killed, injured = _tolls(text)
             if killed or injured:
                 events.last().absorb(Details(sent.index, None, killed, injured, None, None, None))
+        elif not striking and not events and not BROAD_SCOPE.search(text):
+            killed, injured = _tolls(text)
+            if killed or injured:
+                loose.append(Details(sent.index, None, killed, injured, None, None, None))
+    if not events and orphans and home.get():
+        # A feature that tells one incident and names its place only in passing ("the
+        # market in X", "reports from X"): the strike it describes fell there.
+        sent, trigs, details = orphans[0]
+        ev = events.add(_home_mention(home.get(), sent, trigs, details))
+        for _s, _t, d in orphans[1:]:
+            ev.absorb(d)
+        for d in loose:
+            if abs(d.sentence - sent.index) <= 3:
+                ev.absorb(d)
     folded = fold_coarse(events.all)
     reporters = Reporters(statements)
     out = []
@@ -122,75 +171,26 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
     return out
 
 
-class _SentenceDates:
-    """Each sentence's own strike date, computed at most once: a paragraph's later sentences
-    look back at it, and an article-long paragraph must not make that quadratic."""
+class _Lazy:
+    """A value computed on first use: most articles never need their home place."""
 
-    def __init__(self, article: Article, trigs_of: list, ref):
-        self.article, self.trigs_of, self.ref = article, trigs_of, ref
-        self._memo: dict[int, tuple[str, str] | None] = {}
-        self._para_memo: dict[int, tuple[str, str] | None] = {}
+    def __init__(self, make):
+        self._make, self._done, self._value = make, False, None
 
-    def of(self, i: int) -> tuple[str, str] | None:
-        if i not in self._memo:
-            self._memo[i] = _sentence_date(self.article.sentences[i].text, self.ref, self.trigs_of[i])
-        return self._memo[i]
-
-    def in_paragraph(self, sent: Sentence) -> tuple[str, str] | None:
-        """A date earlier in the same paragraph sets the time for the sentences after it
-        ("The occupiers attacked the region this morning. Two missiles hit ...")."""
-        sentences = self.article.sentences
-        i = sent.index - 1
-        if i < 0 or sentences[i].paragraph != sent.paragraph:
-            return None
-        # _para_memo[j]: the latest date in sentences[..j] of j's paragraph.
-        chain = []
-        j = i
-        while j not in self._para_memo:
-            chain.append(j)
-            if j == 0 or sentences[j - 1].paragraph != sentences[j].paragraph:
-                break
-            j -= 1
-        for j in reversed(chain):
-            prior = self._para_memo.get(j - 1) if j > 0 and sentences[j - 1].paragraph == sentences[j].paragraph else None
-            self._para_memo[j] = self.of(j) or prior
-        return self._para_memo[i]
+    def get(self):
+        if not self._done:
+            self._value, self._done = self._make(), True
+        return self._value
 
 
-# --- one sentence -------------------------------------------------------------------------
-
-def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | None:
-    """The date a strike sentence gives, skipping the date of the report ("said on Sunday")
-    and of background clauses ("since the invasion Feb. 24"); nearest a strike word wins."""
-    v = vocab()
-    found = []
-    for s, e, iso, precision in iter_dates(text, ref):
-        before = text[:s]
-        if re.search(r"\b(?:since|until|by|from)\s+$", before, re.I):
-            continue
-        if re.search(r"\bsince\b[^,;.]*$", before, re.I) or (ref and iso > ref.isoformat()):
-            continue
-        dist = min((abs(s - t.end) if s >= t.end else abs(t.start - e) for t in trigs), default=0)
-        if v["report_re"].search(before):
-            # "the army said on Saturday it has struck ...": the report's day is the best
-            # there is for the strike it reports; a trailing "..., officials said on Sunday"
-            # dates a toll update, not the strike.
-            if not any(t.start > e for t in trigs):
-                continue
-            dist += 1000
-        found.append((dist, iso, precision))
-    if not found:
-        return None
-    _, iso, precision = min(found)
-    return iso, precision
-
-
-def _same_day(text: str, ref) -> tuple[str, str] | None:
-    """ "throughout the morning", "shortly before noon", "at 10:40": a time of day with no
-    day named is the day of the report."""
-    if ref is None or not vocab()["same_day_re"].search(text):
-        return None
-    return ref.isoformat(), "day"
+def _home_mention(home, sent: Sentence, trigs: list[Trigger], d: Details) -> Mention:
+    place, cand = home
+    place = dataclasses.replace(place)
+    t = next((t for t in trigs if t.weapon), trigs[0])
+    return Mention(sentence=sent, start=sent.start + t.start, end=sent.start + t.end, place=place,
+                   key=_key(place, cand), admin=_admin(place, cand), coarse=None, cand=cand,
+                   weapon=d.weapon, killed=d.killed, injured=d.injured, date=d.date, target=d.target,
+                   attacker=d.attacker, count=d.count, earlier=False, rule="strike-place:home")
 
 
 def _tolls(text: str):
@@ -204,17 +204,24 @@ VERB_WEAPON = {"shelled": "artillery", "shelling": "artillery", "shell": "artill
                "bombarding": "airstrike", "bomb": "airstrike", "rocketed": "rocket"}
 
 
+INSTRUMENT = re.compile(r"^[^,;.]*?\b(?:from|with|by|using)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def _weapon(trigs: list[Trigger], at: int | None = None, text: str = "", end: int = 0) -> tuple[str, str] | None:
     """The weapon of the strike on the place at `at`: one introduced by "with" right after
     the place ("hit a ship in the Gulf with two missiles"), else the nearest weapon word
     before it, else the nearest after it; "shelled" and "bombed" name their arm too."""
     found = []
-    for t in trigs:
+    for k, t in enumerate(trigs):
         if t.weapon:
             found.append((t, (t.weapon, t.phrase)))
         elif t.text.lower() in VERB_WEAPON:
             cls = VERB_WEAPON[t.text.lower()]
-            found.append((t, (cls, cls)))
+            # "was shelled from Grad launchers", "bombed with drones": the named weapon says
+            # more than the verb's usual arm.
+            named = next((u for u in trigs[k + 1:] if u.weapon and u.start - t.end < 60 and
+                          INSTRUMENT.search(text[t.end:u.start])), None) if text else None
+            found.append((t, (named.weapon, named.phrase) if named else (cls, cls)))
     if not found:
         return None
     if at is None:
@@ -251,8 +258,9 @@ def _prep_before(before: str) -> tuple[str, bool]:
     b = re.sub(r"[\s\"'\u201c\u201d\u2018\u2019(]+$", "", before)
     b = re.sub(r"\s*\b[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)?['\u2019]s$", "", b)  # "in Russia's Belgorod region"
     settled = False
-    m = re.search(r"\b(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port|capital"
-                  r"|suburbs?|outskirts|centre|center|vicinity|district|region|province|oblast)"
+    m = re.search(r"\b(?:the\s+)?(?:(?!(?:in|on|at|of|near|into|onto|inside)\b)[\w-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port|capital"
+                  r"|suburbs?|outskirts|centre|center|vicinity|district|locality|neighbou?rhood|quarter"
+                  r"|region|province|oblast)"
                   r"[\"'\u201c\u201d]*\s+of$", b, re.I)
     if m:
         settled = bool(re.search(r"city|town|village|settlement|hamlet|port", m.group(0), re.I))
@@ -276,6 +284,18 @@ def _person_words(body: str, statements: list[Statement]) -> set[str]:
     return words
 
 
+# "would answer the attack on Hodeidah": a definite attack with no weapon or toll of its own
+# names an incident already told, whatever day the sentence is about.
+RECALLED = re.compile(r"\bthe\s+(?:attacks?|strikes?|bombing|shelling)$", re.I)
+UNNAMED_SETTLEMENT = re.compile(r"\s+(?:villages?|hamlets?|settlements?)\b")
+# "the shelling of Abu Shouk", "destroyed a training camp at Sakow": an unlisted name that
+# grammar makes the scene of the hit.
+OBJECT_AT = re.compile(r"\b(?:(?:shelling|shellings|bombing|bombardment|bombardments)\s+of"
+                       r"|(?:hit|struck|destroyed|shelled|bombed|targeted|pounded|attacked|landed|fell)"
+                       r"\s+(?:an?|the|two|three|several)?\s*(?:[\w-]+\s+){0,3}?(?:at|in))"
+                       r"\s+(?:the\s+)?$", re.I)
+
+
 def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) -> list[tuple[int, int, str, bool]]:
     """Capitalised names the gazetteer lacks that grammar marks as a place hit:
     "a strike on Kfar Sallam", "the village of Petrivka"."""
@@ -289,12 +309,13 @@ def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) 
         name = re.sub(r"['\u2019]s$", "", m.group(0)).rstrip("-")
         name = re.sub(r"\s+(?:Village|City|Town|District|Region|Oblast|Province|Governorate)$", "", name)
         before = text[max(0, m.start() - 80):m.start()]
-        strong = re.search(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", before, re.I)
+        strong = re.search(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", before, re.I) \
+            or OBJECT_AT.search(before)
         settled = SETTLEMENT_CUE.search(before)
         # "struck the Abu Nur refugee camp": a named camp or quarter is a place in itself.
         site = v["site_re"].match(text, m.start() + len(name)) and re.search(
-            r"\b(?:on|at|in|into|near|hit|hitting|struck|striking|shelled|shelling|targeted|targeting"
-            r"|bombed|bombing|pounded|attacked)\s+the\s+$", before, re.I)
+            r"\b(?:on|at|in|into|inside|near|beside|of|hit|hitting|struck|striking|shelled|shelling|targeted|targeting"
+            r"|bombed|bombing|pounded|attacked)\s+(?:the\s+)?$", before, re.I)
         if not (strong or settled or site):
             continue
         if name.split()[0] in not_places or find_actors(name) or len(name) < 3:
@@ -302,12 +323,30 @@ def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) 
         if not re.fullmatch(r"(?:(?:al|el|ad|an|as|ash)-)?[A-Z][a-z'\u2019]+(?:[\s-](?:(?:al|el|ad|ash|as)-)?[A-Z]?[a-z'\u2019]+)*", name) or \
                 set(name.split()) & people:
             continue  # "Tu-95", "RSF", a person's name: not a village
-        if re.match(r"\s+(?:[\w-]+\s+)?(?:hospital|school|mosque|church|mall|market|plant|station|airport|air\s+base"
+        if not site and re.match(r"\s+(?:[\w-]+\s+)?(?:hospital|school|mosque|church|mall|market|plant|station|airport|air\s+base"
                     r"|base|bridge|dam|university|hotel|building|tower|refinery|depot|factory|stadium)\b",
                     text[m.start() + len(name):], re.I):
             continue  # "the al-Ahli hospital": a building's name; the town comes after it
         out.append((m.start(), m.start() + len(name), name, bool(settled)))
     return out
+
+
+def _named_place(sent: Sentence, ctx) -> "tuple[int, Mention] | None":
+    """The first settlement a sentence names, other than a launch site ("from X")."""
+    for m in gaz.find_mentions(sent.text, sent.start):
+        if re.search(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", sent.text[:m.start - sent.start]):
+            continue
+        hit = gaz.resolve_candidate(m, ctx)
+        if hit and hit[0].precision == "place":
+            return sent.index, _Antecedent(hit[0], hit[1], sent)
+    return None
+
+
+@dataclasses.dataclass
+class _Antecedent:
+    place: Place
+    cand: object
+    sentence: Sentence
 
 
 def _anaphors(text: str, items: list, prior: "Mention | None") -> list:
@@ -343,6 +382,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
     items = sorted(items + _anaphors(text, items, prior), key=lambda t: t[0])
     earlier_re = vocab()["earlier_re"]
     out: list[Mention] = []
+    place_at: dict[int, int] = {}  # id(mention) -> where its place is named in the sentence
     prev_end, prev_linked, prev_place = -1, False, None
     linked_spans: list[tuple[int, int]] = []
     for s, e, place, cand, src in items:
@@ -351,7 +391,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
         between_prev = text[prev_end:s] if prev_end >= 0 else None
         is_container = (prev_linked and between_prev is not None and
                         (re.fullmatch(r"\s*(?:,\s*)?in\s+(?:the\s+)?", between_prev) or
-                         SITE_IN.fullmatch(between_prev) or
+                         SITE_IN.fullmatch(between_prev) or DISTRICT_OF.fullmatch(between_prev) or
                          (re.fullmatch(r"\s*,\s*", between_prev) and place is not None and
                           place.precision in ("region", "country"))))
         if is_container:
@@ -377,7 +417,11 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
             continue
         trig = _nearest_trigger(trigs, s)
         if place is None:
-            place = Place(name=src, country=None, precision="place")
+            # An unlisted village is in the country of the place named just before it in
+            # the sentence ("shelled Ariha and hit the nearby village of Nayrab").
+            near = [it[2].country for it in items if it[2] is not None and it[2].country and
+                    it[2].precision in ("place", "region") and it[1] <= s and it[2].country in ctx.countries]
+            place = Place(name=src, country=near[-1] if near else None, precision="place")
             cand = None
         if trig and re.match(r"\W*by\b", text[trig.end:s]) and place.precision == "country":
             prev_end, prev_linked = e, False  # "a strike by rebels in Yemen": the attacker's home
@@ -390,19 +434,32 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
         m_date = date
         if date and re.search(r"\b(?:the\s+previous\s+day|the\s+day\s+before)\b", text[e:e + 60], re.I):
             m_date = ((parse_date(date[0]) - timedelta(days=1)).isoformat(), date[1])
+        key, coarse = _key(place, cand), _coarse(place, cand)
+        if UNNAMED_SETTLEMENT.match(after) and place.precision in ("place", "region"):
+            # "an air strike on a Sagaing village": the name only locates the village hit;
+            # the village, when named elsewhere, is the place.
+            key, coarse = ("compass", place.country, gaz.skeleton(place.name)), "compass"
         out.append(Mention(
             sentence=sent, start=sent.start + lo, end=sent.start + hi, place=place,
-            key=_key(place, cand), admin=_admin(place, cand), coarse=_coarse(place, cand), cand=cand,
+            key=key, admin=_admin(place, cand), coarse=coarse, cand=cand,
             weapon=weapon, killed=killed, injured=injured, date=m_date,
             target=find_target(text), attacker=_attacker(text),
-            count=find_count(text, trig) if trig else None, earlier=earlier, rule=rule))
+            count=find_count(text, trig) if trig else None, earlier=earlier, rule=rule,
+            recalled=bool(trig and weapon is None and killed is None and injured is None and
+                          RECALLED.search(text[:trig.end]))))
+        place_at[id(out[-1])] = s
         prev_end, prev_linked, prev_place = e, True, place
         linked_spans.append((s, e))
     # A place named and then named again ("hit Kherson ... in the city's centre") is one.
     unique: dict[tuple, Mention] = {}
     for mention in out:
         unique.setdefault(mention.key, mention)
-    out = [m for m in unique.values() if not _inside_another(m, unique.values())]
+    # An unlisted name called a district ("the Darnytskyi district") beside a city it is in.
+    unlisted_districts = {id(m) for m in unique.values() if m.cand is None and
+                          DISTRICT_AFTER.match(text, place_at.get(id(m), 0) + len(m.place.name))}
+    out = [m for m in unique.values() if not _inside_another(m, unique.values()) and not (
+        id(m) in unlisted_districts and any(o is not m and o.place.precision == "place" and
+                                            id(o) not in unlisted_districts for o in unique.values()))]
     for mention in out:
         if mention.place.country is None and mention.key[0] == "name":
             attacker = _actor_country(mention.attacker)
@@ -410,10 +467,24 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
             here = [a.actor.country for a in find_actors(text)
                     if a.actor.country and a.actor.country != attacker and a.actor.kind == "country"]
             mention.place.country = here[0] if here else ctx.dominant_country(exclude=attacker)
-    if len(out) > 1:  # one toll for several places belongs to none of them in particular
+    if len(out) > 1:
+        _split_tolls(text, out, place_at)
+    return out
+
+
+def _split_tolls(text: str, out: list[Mention], place_at: dict[int, int]) -> None:
+    """One toll for places hit together ("strikes on A and B killed ten") belongs to none of
+    them; places told in clauses of their own ("shelled A, killing six, and hit B, where two
+    were wounded") each keep the toll of their clause."""
+    if any(m.rule == "strike-place:coordinated" for m in out):
         for mention in out:
             mention.killed = mention.injured = None
-    return out
+        return
+    ordered = sorted(out, key=lambda m: place_at.get(id(m), 0))
+    for k, mention in enumerate(ordered):
+        lo = place_at.get(id(mention), 0)
+        hi = place_at.get(id(ordered[k + 1]), len(text)) if k + 1 < len(ordered) else len(text)
+        mention.killed, mention.injured = _tolls(text[lo:hi])
 
 
 def _inside_another(m: Mention, others) -> bool:
@@ -446,7 +517,11 @@ def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place=None) ->
     if trig is not None and s - trig.end <= 90:
         between = text[trig.end:s]
         other = any(ls >= trig.end and le <= s for ls, le in linked_spans)
-        if not BREAK.search(between) and not other:
+        # "of" ties a place only close to the strike word ("the shelling of X", "struck the
+        # district of X"); further on it belongs to something else ("at the request of the
+        # Government of Somalia").
+        far_of = prep == "of" and not _settled and len(between.split()) > 5
+        if not BREAK.search(between) and not other and not far_of:
             if prep in LINK_PREPS:
                 return True, f"strike-place:{trig.text.lower()}-{prep}"
             if trig.strength == "verb" and prep == trig.text.lower():
