@@ -16,6 +16,7 @@ from functools import lru_cache
 from slugify import slugify
 
 from .config import Config
+from .events import group_events
 from .extract.actors import find_actors
 from .model import FactSheet, Pledge, Statement, Strike
 from .urls import entity_url
@@ -37,6 +38,7 @@ class Entity:
     region: str | None = None
     lat: float | None = None
     lon: float | None = None
+    events: list = field(default_factory=list)     # a place's strikes grouped into events
 
     @property
     def url(self) -> str:
@@ -60,6 +62,7 @@ class SiteIndex:
     places: dict[str, Entity]
     actors: dict[str, Entity]
     speakers: dict[tuple[str, str], Entity]   # (article id, statement id) -> the speaker's page
+    events: list = field(default_factory=list)  # strikes grouped into events, newest first (events.py)
 
     def __post_init__(self):
         self.rank = {s.article.id: n for n, s in enumerate(self.sheets)}   # 0 = newest
@@ -140,8 +143,12 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
     _assign_ids(places, "place")
     _assign_ids(actors, "actor")
     _rewrite_fact_ids(sheets, people, places, actors, speakers, config)
-    return SiteIndex(sheets=sheets, people=_by_id(people), places=_by_id(places), actors=_by_id(actors),
-                     speakers=speakers)
+    places = _by_id(places)
+    events = group_events(places.values())
+    for event in events:
+        event.place.events.append(event)
+    return SiteIndex(sheets=sheets, people=_by_id(people), places=places, actors=_by_id(actors),
+                     speakers=speakers, events=events)
 
 
 def _speaker_keys(sheets: list[FactSheet], config: Config) -> dict[tuple[str, str], str]:

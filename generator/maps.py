@@ -52,7 +52,7 @@ class MapPoint:
     count: int
 
 
-def build_map(points: list[MapPoint], label: str, focus: str | None = None) -> MapView | None:
+def build_map(points: list[MapPoint], label: str, focus: str | None = None, unit: str = "strike") -> MapView | None:
     """A map framing the points (and the focus country's outline, on a country page)."""
     points = [p for p in points if p.lat is not None and p.lon is not None]
     world = _world()
@@ -73,7 +73,7 @@ def build_map(points: list[MapPoint], label: str, focus: str | None = None) -> M
     width, height = (east - west) * k, north - south
     r = max(width, height) * 0.012
     dots = [Dot(round(p.lon * k, 3), round(-p.lat, 3), round(r * min(2.5, 1 + 0.35 * math.log(p.count)), 3),
-                p.name, p.url, f"{p.name}: {p.count} strike{'s' if p.count != 1 else ''}")
+                p.name, p.url, f"{p.name}: {p.count} {unit}{'s' if p.count != 1 else ''}")
             for p in sorted(points, key=lambda p: (-p.count, p.name))]
     return MapView(viewbox=f"{west * k:.3f} {-north:.3f} {width:.3f} {height:.3f}", scale_x=round(k, 4),
                    outlines=outlines, dots=dots, label=label,

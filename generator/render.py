@@ -27,7 +27,7 @@ from .site import REUSE
 from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
-from .views import (RECENT, FactView, article_jsonld, certainty_label, entity_jsonld, entity_totals, entity_views,
+from .views import (RECENT, FactView, article_jsonld, certainty_label, events_by_month, entity_jsonld, entity_totals, entity_views,
                     highlighted_paragraphs, map_points, map_sig, related, sheets_by_month, site_totals,
                     timeline_months)
 
@@ -41,7 +41,8 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["money"] = format_money
     env.filters["number"] = format_number
     env.filters["certainty"] = certainty_label
-    env.globals.update(article_url=article_url, archive_url=archive_url, timeline_url=timeline_url)
+    env.globals.update(article_url=article_url, archive_url=archive_url, timeline_url=timeline_url,
+                       event_month_url=lambda month: f"events/{month}.html")
     return env
 
 
@@ -121,6 +122,7 @@ class Renderer:
         for section in ("person", "place", "actor"):
             self.entity_pages(out, section)
         self.timeline(out)
+        self.event_pages(out)
         report_key = digest([(i.path, i.status, i.article_id, i.messages, i.counts) for i in self.report.inputs])
         scripts = self.search_scripts(out)
         for path, template, key, context in (("search.html", "search.html", digest(scripts), {"scripts": scripts}),
@@ -141,7 +143,7 @@ class Renderer:
         month_counts = [(m, len(s)) for m, s in months.items()]
         self.emit(out, "index.html", None, partial(
             self.page, "home.html", "index.html", sheets=sheets[:RECENT], totals=site_totals(sheets), months=month_counts,
-            map=build_map(map_points(self.index.places.values()), "Places hit, all articles")))
+            map=build_map(map_points(self.index.places.values()), "Places hit, all articles", unit="event")))
         for month, group in months.items():
             path = archive_url(month)
             key = digest(month, [self.content[s.article.id] for s in group], month_counts)
@@ -169,6 +171,9 @@ class Renderer:
         self.emit(out, index_path, None, partial(self.page, "entities.html", index_path, title=title,
                                                  section=section, entities=entities))
         for e in entities:
+            if section == "place":
+                self.place_pages(out, e)
+                continue
             shown, months = entity_views(e, self.index.rank)
             month_counts = [(m, len(v.ids)) for m, v in months.items()]
             context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
@@ -185,6 +190,43 @@ class Renderer:
                 path = entity_month_url(section, e.id, month)
                 self.emit(out, path, digest(head, month, self._groups_digest(view)), partial(
                     self.page, template, path, view=view, month=month, jsonld=None, **context))
+
+    def place_pages(self, out: dict, e: Entity) -> None:
+        """A place shows its events (strikes grouped across reports), newest first, by month."""
+        shown, months = events_by_month(e.events)
+        month_counts = [(m, len(v)) for m, v in months.items()]
+        context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
+                   "map": self.entity_map(e), "months": month_counts,
+                   "month_href": partial(entity_month_url, "place", e.id)}
+        head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts,
+                      repr(context["totals"]), {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
+                      map_sig(context["map"].dots if context["map"] else []))
+        self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
+            self.page, "place.html", e.url, events=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
+            **context))
+        for month, events in months.items():
+            path = entity_month_url("place", e.id, month)
+            self.emit(out, path, digest(head, month, self._events_digest(events)), partial(
+                self.page, "place.html", path, events=events, month=month, jsonld=None, **context))
+
+    def event_pages(self, out: dict) -> None:
+        shown, months = events_by_month(self.index.events)
+        month_counts = [(m, len(v)) for m, v in (months or {"all": shown}).items()]
+        self.emit(out, "events/index.html", None, partial(
+            self.page, "events.html", "events/index.html", events=shown, months=month_counts if months else [],
+            month=None))
+        for month, events in months.items():
+            path = f"events/{month}.html"
+            self.emit(out, path, digest(month, month_counts, self._events_digest(events)), partial(
+                self.page, "events.html", path, events=events, months=month_counts, month=month))
+        for event in self.index.events:
+            self.emit(out, event.url, digest(event.id, event.place.name, event.place.url, self._events_digest([event])),
+                      partial(self.page, "event.html", event.url, event=event,
+                    reports=sorted(((r.sheet, r.strike) for r in event.reports),
+                                   key=lambda pair: (pair[0].article.date or "", pair[0].article.id))))
+
+    def _events_digest(self, events: list) -> list:
+        return [(ev.id, [(self.content[r.sheet.article.id], r.strike.id) for r in ev.reports]) for ev in events]
 
     def search_scripts(self, out: dict) -> list[str]:
         """The search index as scripts: entities, then articles and statements by month."""

@@ -94,9 +94,9 @@ def map_sig(points) -> list:
 
 
 def map_points(places, counts: dict[str, int] | None = None) -> list[MapPoint]:
-    """One dot per geocoded place, sized by its strikes (`counts` by place id, else all of them)."""
+    """One dot per geocoded place, sized by its strikes (`counts` by place id, else its events)."""
     return [MapPoint(p.lat, p.lon, p.name, p.url, max((counts or {}).get(p.id, 0) if counts is not None
-                                                       else len(p.strikes), 1))
+                                                       else len(p.events) or len(p.strikes), 1))
             for p in places if p.lat is not None and p.lon is not None]
 
 
@@ -265,6 +265,16 @@ def entity_views(e: Entity, rank: dict[str, int]) -> tuple[FactView, dict[str, F
     for i in ids:
         months[month_of(dates[i])].append(i)
     return FactView(e, ids[:RECENT]), {m: FactView(e, v) for m, v in sorted(months.items(), reverse=True)}
+
+
+def events_by_month(events: list) -> tuple[list, dict[str, list]]:
+    """The newest RECENT events, and every event under its month when there are more."""
+    if len(events) <= RECENT:
+        return events, {}
+    months: dict[str, list] = defaultdict(list)
+    for event in events:
+        months[month_of(event.date)].append(event)
+    return events[:RECENT], dict(sorted(months.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True))
 
 
 def sheets_by_month(sheets: list[FactSheet]) -> dict[str, list[FactSheet]]:

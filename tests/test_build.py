@@ -124,6 +124,9 @@ def test_large_archives_split_by_month_and_stay_linked(config, monkeypatch):
     home = (config.out / "index.html").read_text()
     assert "archive/2024-02.html" in home and "archive/2024-03.html" in home
     assert "Odesa port hit again" in (config.out / "archive" / "2024-02.html").read_text()
-    assert "Odesa port hit again" not in (config.out / "places" / "odesa.html").read_text()
-    assert "Odesa port hit again" in (config.out / "places" / "odesa" / "2024-02.html").read_text()
+    assert "2024-02-20" not in (config.out / "places" / "odesa.html").read_text()
+    month = (config.out / "places" / "odesa" / "2024-02.html").read_text()
+    assert "2024-02-20" in month and "events/" in month
+    event = next((config.out / "events").glob("odesa*2024-02-20*.html"))
+    assert "Odesa port hit again" in event.read_text()
     assert (config.out / "timeline" / "2024-02.html").is_file()
