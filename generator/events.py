@@ -7,8 +7,10 @@ The rule, deterministic and linear (each place's reports are sorted once by date
   to the day; the three days around it for "last week"-like dates (precision week); the
   article's day or the two days before when the text gives no date (news runs the day after);
 - walking the reports in order, a report joins the current event when its days overlap the
-  days all the event's reports agree on (which then narrow to the overlap); otherwise it
-  starts a new event.
+  days all the event's reports agree on (which then narrow to the overlap), unless the event
+  already has a report from the same article (the extractor has already merged one article's
+  mentions of one incident, so two strikes there are two incidents); otherwise it starts a
+  new event.
 So "Kharkiv, Monday" and "Kharkiv, Tuesday" are two events even if Kharkiv is hit every day,
 and an undated report published on Tuesday joins Monday's event.
 
@@ -113,7 +115,8 @@ def group_events(places) -> list[Event]:
         agreed = None       # the days all reports of the current event allow
         for r in dated:
             lo, hi = r.window
-            if current is not None and lo <= agreed[1] and agreed[0] <= hi:
+            same_article = current is not None and any(x.sheet is r.sheet for x in current.reports)
+            if current is not None and lo <= agreed[1] and agreed[0] <= hi and not same_article:
                 current.reports.append(r)
                 agreed = (max(agreed[0], lo), min(agreed[1], hi))
                 continue

@@ -66,3 +66,14 @@ def test_grouping_is_deterministic_whatever_the_input_order():
     first = [(e.id, [r.sheet.article.id for r in e.reports]) for e in group_events([city])]
     city.strikes.reverse()
     assert [(e.id, [r.sheet.article.id for r in e.reports]) for e in group_events([city])] == first
+
+
+def test_two_strikes_in_one_article_stay_two_events():
+    town = place("kramatorsk-ua")
+    report(town, "2024-03-04", None)
+    sheet, strike = town.strikes[-1]
+    second = Strike(place=Place(name="Kramatorsk"), weapon="rocket", evidence=Evidence(1, 2, 3),
+                    date="2024-03-03", date_precision="day", id="sk2")
+    sheet.strikes.append(second)
+    town.strikes.append((sheet, second))
+    assert len(group_events([town])) == 2
