@@ -88,7 +88,10 @@ def is_content_first(body: str, before: tuple[int, int], after: tuple[int, int],
     if any(before[0] <= q.start and before[1] - 2 <= q.end <= before[1]
            for q in near(quotes, before[0], before[1])):
         return True
-    if len(btext.split()) < 5:
+    closing = not re.search(r"\w", atext) and ":" not in body[after[0] - 3:after[0]]
+    if len(btext.split()) < 5 and not (len(btext.split()) >= 3 and closing):
+        # "No hits were recorded, he stressed.": short words before an attribution that ends
+        # the sentence are still what was said.
         return False
     if len(atext.split()) < 3:
         return True

@@ -17,6 +17,11 @@ from .names import (NAME_PARTICLES, Mention, is_cap, is_country_word, parse_ment
                     strip_possessive, vocab)
 
 
+# A document standing for whoever issued it ("the statement said", "the summary read").
+DOCUMENTS = {"statement", "communique", "communiqu\u00e9", "report", "summary", "bulletin",
+             "update", "readout"}
+
+
 @dataclass
 class Entity:
     name: str
@@ -61,6 +66,7 @@ class Entities:
         self.entities: list[Entity] = []
         self.salient: list[Entity] = []   # subjects and speakers, for pronouns
         self.recent_start = -1            # where the sentence before the current one starts
+        self.body = ""                    # the article, for names mentioned only in passing
 
     # registration ------------------------------------------------------------
     def add(self, m: Mention, salient: bool = True, pos: int = -1) -> Entity:
@@ -106,6 +112,8 @@ class Entities:
             # Two words at most: a short window keeps the search independent of the text's length.
             prefix = _PREFIX.search(text[max(0, start - 160):start])
             phrase = (prefix.group(1) if prefix else "") + m.group(0)
+            if phrase.endswith(".") and len(phrase.split()[-1]) > 3:
+                phrase = phrase[:-1]   # the full stop after "said manager Neil Carrow."
             mention = parse_mention(phrase)
             if mention and mention.kind == "person" and len(mention.name.split()) >= 2:
                 self.add(mention, salient=False, pos=start)
@@ -150,7 +158,7 @@ class Entities:
                 return ent
             return self.add(m, pos=pos)
         if m.kind == "organization" and not m.generic:
-            if m.name.lower() in ("statement", "communique", "communiqu\u00e9", "report") \
+            if m.name.lower() in DOCUMENTS \
                     and self.salient:
                 # "the statement added": whoever issued it -- the last speaker if they spoke
                 # just before, else an organisation that spoke lately.
@@ -160,7 +168,7 @@ class Entities:
                 org = next((e for e in reversed(self.salient[-3:]) if e.kind != "person"), None)
                 if org is not None:
                     return org
-            ent = self._org_noun(m.name)
+            ent = self._org_noun(m.name, pos)
             if ent is not None:
                 self.touch(ent)
                 return ent
@@ -246,27 +254,69 @@ class Entities:
             return e
         if fallback is not None:
             return fallback
+        for e in reversed(self.salient):
+            # "The regional governor said ... The governor added": an office introduced by its
+            # title alone, with no name.
+            if e.kind != "office" or e.name.lower() == phrase.lower():
+                continue
+            name = e.name.lower()
+            ecountries = {lookup(strip_possessive(w)) for w in e.name.split() if is_country_word(w)}
+            if countries and not (countries & ecountries):
+                continue
+            if any(re.search(rf"\b{re.escape(t)}\b", name) for t in wanted):
+                return e
         # "the Belgian prime minister said" right after "She said": the person just quoted.
         if self.salient and self.salient[-1].kind == "person" and not self.salient[-1].role:
             return self.salient[-1]
         return None
 
-    def _org_noun(self, phrase: str) -> Entity | None:
+    def _org_noun(self, phrase: str, pos: int = -1) -> Entity | None:
         """ "the military", "the ministry" -> the organisation last named with that head."""
-        words = [w.lower() for w in phrase.split()]
-        if len(words) > 2 or any(is_cap(w) for w in phrase.split()):
+        # "the Manila-based lender": a place-based modifier does not name the organisation.
+        kept = [w for w in phrase.split() if not re.search(r"-based$", w)]
+        if not kept or len(kept) > 2 or any(is_cap(w) for w in kept):
             return None
+        words = [w.lower() for w in kept]
         head = " ".join(words)
         syn = vocab()["role_synonyms"]
         # "the resistance group" stands for whatever its head noun stands for.
         wanted = syn.get(head) or syn.get(words[-1], [head])
+        # Named in passing in this sentence or the one before, it is the one meant ("The World
+        # Bank approved a loan ..., the lender said"), even if a namesake spoke before.
+        named = self._proper_named(wanted, self.recent_start, pos)
+        if named is not None:
+            return named
         for e in reversed(self.salient + [x for x in self.entities if x not in self.salient]):
             if e.kind != "organization" or e.name.lower() == head:
                 continue
             name = e.name.lower()
             if any(re.search(rf"\b{re.escape(t)}\b", name) for t in wanted):
                 return e
-        return None
+        return self._proper_named(wanted, pos - 1500, pos)
+
+    def _proper_named(self, wanted: list[str], start: int, pos: int) -> Entity | None:
+        """ "The World Bank approved a loan ..., the lender said": the organisation named in
+        passing, last before pos, whose capitalised name ends in a matching head."""
+        if pos < 0 or not self.body:
+            return None
+        heads = "|".join(re.escape(t.title()) for t in wanted if " " not in t)
+        if not heads:
+            return None
+        found = None
+        cap = r"[A-Z][\w\u2019'\-]*"
+        for m in re.finditer(rf"(?:{cap}\s+){{1,4}}(?:{heads})\b(?:\s+(?:of|for)\s+(?:the\s+)?"
+                             rf"{cap}(?:\s+(?:and\s+)?{cap})*)?",
+                             self.body[max(start, 0):pos]):
+            found = m.group(0)
+        if found is None:
+            return None
+        words = found.split()
+        while words and (words[0] in ("The", "A", "An") or words[0] in vocab()["function_caps"]):
+            words = words[1:]
+        if len(words) < 2:
+            return None
+        return self.add(Mention(" ".join(words), " ".join(words), "organization"),
+                        salient=True, pos=max(start, 0))
 
 
 def _same_surname(a: str, b: str) -> bool:

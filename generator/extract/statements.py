@@ -14,15 +14,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Article, Evidence, Statement
 from ..text import paragraphs as paragraph_spans, sentence_at
 from . import dates
 from .adverbials import is_content_first, skip_adverbials
 from .coref import Entities
+from .interviews import answer_label, interview_date
 from .names import Mention, parse_mention, vocab
 from .quotes import Quote, find_quotes, near, quote_text
-from .tokens import attributions, subject_at_start, tokenize
+from .attributions import attributions
+from .tokens import subject_at_start, tokenize
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Found:
     attr_span: tuple[int, int] | None = None
     via: str | None = None
     verbatim: bool = False           # unquoted, but the speaker's own words
+    date: tuple[str | None, str] | None = None   # the occasion's date, found elsewhere
 
 
 def extract_statements(article: Article) -> list[Statement]:
@@ -56,6 +60,7 @@ def extract_statements(article: Article) -> list[Statement]:
     units = _units(article, quotes)
     ref = dates.parse_date(article.meta.date)
     entities = Entities()
+    entities.body = body
     entities.scan_titles(body)
     sources = _source_line(body, paras)
     for m in sources:
@@ -63,23 +68,40 @@ def extract_statements(article: Article) -> list[Statement]:
     source = sources[0] if sources else None
     out: list[Statement] = []
     prev: Unit | None = None
+    last: Statement | None = None
+    claimed_until = -1       # words already given to a speaker from an earlier unit
+    occasion = None          # an interview's date, once one answer is found
     for n, unit in enumerate(units):
-        if _is_headline(body, unit):
+        if unit.end <= claimed_until:
+            continue
+        answer = _interview_answer(body, unit, paras)
+        if answer is None and _is_headline(body, unit):
             continue
         entities.recent_start = prev.start if prev is not None else unit.start
         toks = tokenize(body, unit.start, unit.end, quotes)
-        found = _find_in_unit(body, unit, quotes, paras, prev, toks) or _labelled_quote(
-            body, unit, quotes, source)
+        if answer is not None:
+            occasion = occasion or interview_date(body, unit.start, ref)
+            found = [replace(answer, date=occasion)]
+        else:
+            found = _find_in_unit(body, unit, quotes, paras, prev, toks) or _labelled_quote(
+                body, unit, quotes, source)
+        for f in found:
+            if f.verbatim or "-colon:" in f.rule:
+                claimed_until = max(claimed_until, f.end)
         _note_subject(body, unit, n, entities, ref, not found, toks)
         for f in found:
-            st = _make_statement(article, f, quotes, entities, ref, out[-1] if out else None, n)
+            st = _make_statement(article, f, quotes, entities, ref, last, n)
             if st is not None:
                 out.append(st)
+                last = st
+            elif f.mention is not None:
+                last = None   # a speaker we could not resolve: later quotes are not the last one's
         prev = unit
     # Said at the event the article reports, unless the text says otherwise.
-    lead, prec = _lead_date(body, paras, ref, [(st.evidence.start, st.evidence.end) for st in out])
+    lead, prec, at = _lead_date(body, paras, ref,
+                                [(st.evidence.start, st.evidence.end) for st in out])
     for st in out:
-        if st.date is None and lead:
+        if st.date is None and lead and not st.evidence.start <= at < st.evidence.end:
             st.date, st.date_precision = lead, prec
     return out
 
@@ -99,6 +121,20 @@ def _source_line(body: str, paras: list[tuple[int, int]]) -> list[Mention]:
                 out.append(mention)
         return out
     return []
+
+
+def _interview_answer(body: str, unit: Unit, paras: list[tuple[int, int]]) -> Found | None:
+    """ "**Hlushchenko:** Bad. ...": a Q&A answer, labelled with the speaker's name, is the
+    whole paragraph."""
+    p_start, p_end = _para_at(paras, unit.start) if paras else (0, len(body))
+    if p_start != unit.start:
+        return None
+    label = answer_label(body, p_start, p_end)
+    mention = parse_mention(label[0]) if label else None
+    if mention is None or mention.kind != "person":
+        return None
+    return Found(mention, label[1], p_end, "say", "interview-answer", unit,
+                 attr_span=(unit.start, label[1]), verbatim=True)
 
 
 def _labelled_quote(body: str, unit: Unit, quotes: list[Quote],
@@ -125,12 +161,38 @@ def _note_subject(body: str, unit: Unit, n: int, entities: Entities, ref, dated:
     if m is None or m.kind != "person":
         return
     if len(m.name.split()) < 2 and not m.role and entities.find_person(m.name) is None:
-        return
+        # "Dicko does not dispute ...": a bare surname opening a sentence is the person named
+        # in full earlier, perhaps only in passing ("When Aminata Dicko arrived ...").
+        full = _full_name_before(body, m.name, unit.start)
+        if full is None:
+            return
+        m = parse_mention(full)
+        if m is None or m.kind != "person":
+            return
     ent = entities.resolve(m, unit.start)
     # A date is the occasion's only in a sentence that reports nobody's words.
     d, prec = dates.find_date(body[unit.start:unit.end], ref) if dated else (None, "unknown")
     if ent is not None and d:
         ent.last_unit, ent.last_date = n, (d, prec)
+
+
+def _full_name_before(body: str, surname: str, pos: int) -> str | None:
+    found = None
+    for at, name in _full_names(body, surname):
+        if at >= pos:
+            break
+        found = name
+    return found
+
+
+@lru_cache(maxsize=256)
+def _full_names(body: str, surname: str) -> tuple[tuple[int, str], ...]:
+    """Every "First Surname" in the article, found once per surname so that looking one up
+    stays independent of the article's length."""
+    caps = vocab()["function_caps"]
+    return tuple((m.start(), m.group(0)) for m in re.finditer(
+        rf"\b([A-Z][a-z\u00e0-\u00ff'\u2019\-]+)\s+{re.escape(surname)}\b", body)
+        if m.group(1) not in caps)
 
 
 # --- units ------------------------------------------------------------------------
@@ -184,7 +246,7 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
     for n, a in enumerate(attrs):
         nxt_start = attrs[n + 1].start if n + 1 < len(attrs) else unit.end
         mention = a.mention
-        if a.kind == "participle":
+        if a.kind in ("participle", "coordinated"):
             # "..., adding ..." / "did not give a date, saying ...": the clause's own subject.
             mention = last_mention
             if mention is None:
@@ -234,6 +296,14 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
                 continue
             if where == "before" and _relayed(body, toks, s, e):
                 continue
+            if a.kind == "coordinated" and out and out[-1].unit is unit and \
+                    out[-1].end <= a.start and near(quotes, out[-1].start, e):
+                # 'said the NUG would "document every crime" and vowed that ...': with a
+                # quotation in it, the whole coordination is one reported statement; two plain
+                # clauses ("said X, and warned that Y") are two.
+                out[-1] = replace(out[-1], end=e)
+                kept += 1
+                continue
             if a.kind == "participle" and a.lemma in v["participle_continues"] and out and \
                     out[-1].unit is unit and out[-1].end <= a.start and not re.match(
                     r"\s*that\b", body[a.verb_end:]):
@@ -244,9 +314,34 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
             out.append(Found(mention, s, e, a.lemma, f"{a.kind}-{where}:{a.verb.lower()}", unit,
                              attr_span=(a.start, after_start), via=a.via, verbatim=verbatim))
             kept += 1
+        if not kept and spans[-1][1] == "after" and mention is not None:
+            q = _quote_after_colon(body, a.verb_end, unit, quotes, paras)
+            if q is not None:
+                # "Winding up, Whitlock said:" -- the quotation follows in the next paragraph.
+                out.append(Found(mention, q.start, q.end, a.lemma,
+                                 f"{a.kind}-colon:{a.verb.lower()}", unit,
+                                 attr_span=(a.start, after_start)))
+                kept += 1
         if kept:
             cursor = nxt_start if spans[-1][1] == "after" else a.verb_end
     return out
+
+
+def _quote_after_colon(body: str, pos: int, unit: Unit, quotes: list[Quote],
+                       paras: list[tuple[int, int]]) -> Quote | None:
+    """The quotation opening the next paragraph, when an attribution ends its own paragraph
+    with a colon."""
+    rest = body[pos:unit.end]
+    if not re.fullmatch(r"[^\w\"\u201c\u2018]*:\s*", rest):
+        return None
+    p_start, p_end = _para_at(paras, unit.start)
+    if p_end > unit.end + 1:
+        return None
+    k = bisect_right(paras, p_end, key=lambda p: p[0])
+    if k >= len(paras):
+        return None
+    nxt = paras[k]
+    return next((q for q in near(quotes, nxt[0], nxt[0] + 1) if q.start == nxt[0]), None)
 
 
 def _worth_keeping(body: str, s: int, e: int, quotes: list[Quote], a, where: str, v) -> bool:
@@ -373,7 +468,7 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
             mode = "partial"
     elif f.verbatim:
         mode, text = "direct", " ".join(body[s:e].split())
-    elif any(q.start < e and q.end > s for q in around):
+    elif any(q.start < e and q.end > s and not _quoted_name(body, q) for q in around):
         mode, text = "partial", " ".join(body[s:e].split())
     else:
         mode, text = "indirect", " ".join(body[s:e].split())
@@ -396,6 +491,8 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
     if ent is None:
         return None
     d, prec = _attribution_date(body, f, ref)
+    if d is None and f.date and f.date[0]:
+        d, prec = f.date
     if d is None and ent.last_date and ent.last_unit is not None and n - ent.last_unit <= 1:
         d, prec = ent.last_date  # the same occasion: said in the sentence just before
     if d:
@@ -405,6 +502,13 @@ def _make_statement(article: Article, f: Found, quotes: list[Quote], entities: E
     return Statement(speaker=ent.speaker(), text=text, mode=mode, verb=f.verb, date=d,
                      evidence=Evidence(sentence, s, e), via=f.via,
                      date_precision=prec if d else "unknown", rule=rule)
+
+
+def _quoted_name(body: str, q: Quote) -> bool:
+    """ 'missiles of the "Iskander-M" type': marks around a name or designation quote nobody."""
+    words = body[q.inner_start:q.inner_end].split()
+    return 0 < len(words) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in words) and \
+        not re.search(r"[.,!?;:]$", words[-1])
 
 
 def _unanchored(name: str) -> bool:
@@ -420,11 +524,11 @@ def _unanchored(name: str) -> bool:
 
 
 def _lead_date(body: str, paras: list[tuple[int, int]], ref,
-               reported: list[tuple[int, int]]) -> tuple[str | None, str]:
-    """The day of the event the article reports: the first date in its opening paragraphs
-    outside anyone's reported words, if within a week before publication."""
+               reported: list[tuple[int, int]]) -> tuple[str | None, str, int]:
+    """The day of the event the article reports, and where it is written: the first date in its
+    opening paragraphs outside anyone's reported words, if within a week before publication."""
     if ref is None or not paras:
-        return None, "unknown"
+        return None, "unknown", -1
     start, end = paras[0][0], paras[min(1, len(paras) - 1)][1]
     m = DATELINE.match(body, start, end)
     if m:
@@ -432,15 +536,21 @@ def _lead_date(body: str, paras: list[tuple[int, int]], ref,
         iso, prec = dates.find_date(m.group(0), ref)
         d = dates.parse_date(iso) if iso else None
         if prec == "day" and d is not None and 0 <= (ref - d).days <= 7:
-            return iso, prec
+            return iso, prec, -1
+    inside = None
     for ds, de, iso, prec in dates.iter_dates(body[start:end], ref):
-        if any(s <= start + ds < e for s, e in reported):
-            continue
         d = dates.parse_date(iso)
-        if prec == "day" and d is not None and 0 <= (ref - d).days <= 7:
-            return iso, prec
+        recent = prec == "day" and d is not None and 0 <= (ref - d).days <= 7
+        if any(s <= start + ds < e for s, e in reported):
+            # "MPs debated Gaza on Tuesday ..., according to the ministry": a lead that is itself
+            # attributed still dates the event -- for the other statements, when nothing else
+            # in the lead does.
+            inside = inside or ((iso, prec, start + ds) if recent else None)
+            continue
+        if recent:
+            return iso, prec, -1
         break
-    return None, "unknown"
+    return inside or (None, "unknown", -1)
 
 
 def _recent(article: Article, last: Statement, unit: Unit) -> bool:
@@ -460,5 +570,11 @@ def _attribution_date(body: str, f: Found, ref) -> tuple[str | None, str]:
     if f.start >= a_end:
         clause = body[f.unit.start:f.start]   # reported words come after the clause
     else:
-        clause = body[a_start:a_end]
+        # '"...," said the coordinator, Jonas Verhoeven, in a statement on 17 June.': the
+        # attribution runs on to the end of the sentence, up to a new quotation or clause.
+        tail = re.match(r"[^\"\u201c\u2018]*", body[a_end:f.unit.end]).group(0)
+        forms = vocab()["verb_forms"]
+        cut = next((m.start() for m in re.finditer(r"[A-Za-z]+", tail)
+                    if m.group(0) == "that" or m.group(0) in forms), len(tail))
+        clause = body[a_start:a_end] + tail[:cut]
     return dates.find_date(clause, ref)

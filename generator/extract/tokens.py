@@ -1,5 +1,5 @@
-"""The grammar of attribution clauses: reporting verbs, the speaker phrase beside them, and the
-adverbials between the verb and the words reported.
+"""The grammar of speaker phrases: tokens, and the noun phrase on either side of a reporting
+verb. `attributions` builds the attribution clauses from them.
 
 There is no parser: a speaker phrase is a run of capitalised words, titles and organisation
 nouns ("Latvia's General Staff", "the regional governor", "Belgian Prime Minister Jan Peeters")
@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates
-from .names import (DETERMINERS, NAME_PARTICLES, PRONOUNS, Mention, is_cap, parse_mention,
-                    strip_possessive, vocab)
+from .names import DETERMINERS, NAME_PARTICLES, PRONOUNS, is_cap, strip_possessive, vocab
 from .quotes import Quote
 
 CONJUNCTIONS = {"and", "but", "that", "what", "while", "as", "when", "after", "because", "although",
@@ -39,19 +38,6 @@ class Tok:
     start: int
     end: int
     quoted: bool
-
-
-@dataclass
-class Attribution:
-    kind: str                       # subject | inverted | participle | according | quoted-as
-    start: int                      # where the attribution clause starts
-    verb: str                       # the verb as written
-    verb_end: int                   # where the reported words may start
-    lemma: str | None
-    mention: Mention | None
-    needs_quote: bool = False       # speech-act verbs count only with quoted words
-    via: str | None = None
-    content_before: bool = False
 
 
 def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
@@ -188,10 +174,10 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
     j = v - 1
     while j >= 0:
         low = toks[j].text.lower()
-        if low in s["adverbs"] and low not in PRONOUNS:
-            j -= 1
-        elif toks[j].text == ")" and j >= 2 and toks[j - 2].text == "(":
+        if toks[j].text == ")" and j >= 2 and toks[j - 2].text == "(":
             j -= 3  # "the Baltic News Service (BNS) said"
+        elif low in s["adverbs"] and low not in PRONOUNS:
+            j -= 1
         else:
             break
     if j < 0:
@@ -211,7 +197,9 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
             return None
         inner = toks[k + 1:j]
         first = inner[0].text
-        if first.lower() in DETERMINERS or strip_possessive(first).lower() in vocab()["title_words"]:
+        if all(t.text.isdigit() for t in inner):
+            pass   # an age: "Margaret Ellery, 71, said"
+        elif first.lower() in DETERMINERS or strip_possessive(first).lower() in vocab()["title_words"]:
             suffix = ", " + " ".join(t.text for t in inner)
         elif all(is_cap(t.text) or t.text.lower() in NAME_PARTICLES for t in inner):
             # Role first, then the name: the phrase before the comma must hold a title.
@@ -221,7 +209,13 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
             if not any(strip_possessive(t.text).lower() in vocab()["title_words"]
                        or strip_possessive(t.text).lower() in vocab()["org_head_words"]
                        for t in toks[r:k]):
-                return None
+                # "Somerset's director of cricket, Elaine Foxley, said": a title with a plain
+                # complement, from the clause boundary.
+                r = _titled_role_start(toks, k)
+                if r is None:
+                    return None
+                return r, " ".join(t.text for t in toks[r:k]) + ", " + " ".join(
+                    t.text for t in inner)
             suffix = ", " + " ".join(t.text for t in inner)
         elif is_cap(first):
             return None
@@ -240,11 +234,73 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
     if start > 0 and toks[start - 1].text.lower() in DETERMINERS:
         start -= 1
     if not _boundary_ok(toks, start - 1) and not _after_time_phrase(toks, start - 1):
-        start = _modified_np(toks, start)
+        start = _modified_np(toks, start) if suffix or not _is_name_run(toks, start, end) else (
+            _modified_np(toks, start) or _role_lead(toks, start))
         if start is None:
             return None
     phrase = " ".join(t.text for t in toks[start:end]) + suffix
     return start, phrase
+
+
+def _is_name_run(toks: list[Tok], i: int, j: int) -> bool:
+    """Two or more capitalised words that are not titles: a personal name."""
+    words = toks[i:j]
+    return len(words) >= 2 and all(is_cap(t.text) and t.text[0].isalpha() and
+                                   strip_possessive(t.text).lower() not in vocab()["title_words"]
+                                   for t in words)
+
+
+def _plain_word(tok: Tok) -> bool:
+    """A lower-case word that may describe a person ("farmer", "station manager"), not a verb
+    or a function word."""
+    t = tok.text
+    low = t.lower()
+    v = vocab()
+    return not tok.quoted and t.replace("-", "").isalpha() and t[0].islower() and \
+        low not in CONJUNCTIONS and low not in v["verb_forms"] and \
+        low not in v["finite_markers"] and low not in PRONOUNS and low not in DETERMINERS and \
+        low not in _DATE_LEAD and low not in PASSIVE and \
+        not (low.endswith(("ed", "ing")) and len(low) > 4 and low not in v["title_words"])
+
+
+def _role_lead(toks: list[Tok], start: int) -> int | None:
+    """ "farmer Tom Pegg said", "EIB vice-president Katrin Ostermann said": a lower-case role
+    noun, perhaps after an organisation's name, before a personal name at a clause boundary."""
+    k = start - 1
+    while k >= 0 and start - k <= 2 and _plain_word(toks[k]):
+        k -= 1
+    if k == start - 1:
+        return None
+    m = k
+    while m >= 0 and k - m < 2 and is_cap(toks[m].text) and toks[m].text[0].isalpha() and \
+            not toks[m].quoted and toks[m].text not in _sets()["function_caps"]:
+        m -= 1
+    for stop in (m, k):
+        if stop >= 0 and toks[stop].text.lower() in DETERMINERS and _boundary_ok(toks, stop - 1):
+            return stop
+        if _boundary_ok(toks, stop):
+            return stop + 1
+    return None
+
+
+def _titled_role_start(toks: list[Tok], k: int) -> int | None:
+    """Where a role phrase ending at k starts, if it holds a title and opens at a clause
+    boundary: "the Scottish Liberal Democrat candidate for the Western Isles"."""
+    v = vocab()
+    r = k
+    while r - 1 >= 0 and k - r < 10:
+        t = toks[r - 1]
+        low = t.text.lower()
+        if t.quoted or not t.text[0].isalnum() or low in CONJUNCTIONS or low in v["verb_forms"] \
+                or low in v["finite_markers"] or low in PRONOUNS or (
+                t.text[0].islower() and low.endswith("ed") and len(low) > 4):
+            break
+        r -= 1
+    if r == k or not _boundary_ok(toks, r - 1):
+        return None
+    if not any(strip_possessive(t.text).lower() in v["title_words"] for t in toks[r:k]):
+        return None
+    return r
 
 
 _TIME_WORDS = {"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
@@ -299,9 +355,25 @@ def _right_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
         while k < len(toks) and k - i <= 2 and toks[k].text.isalpha() and toks[k].text.islower() \
                 and not _np_ok(toks[k]) and toks[k].text not in vocab()["verb_forms"]:
             k += 1
-        if k > i + 1 and k < len(toks) and is_cap(toks[k].text) and not toks[k].quoted:
+        if k > i + 1 and k < len(toks) and not toks[k].quoted and (
+                is_cap(toks[k].text) or toks[k].text.lower() in vocab()["title_words"]):
             j = plain_end = k
     plain_end = j if j > i else None
+    lead = None
+    if plain_end is not None and plain_end < len(toks) and toks[plain_end].text.lower() in \
+            vocab()["title_words"] and not is_cap(toks[plain_end].text):
+        lead = i   # "said the station manager, Gary Loades": the plain words are the role's
+    if plain_end is None and i < len(toks) and _plain_word(toks[i]):
+        # "said station manager Gary Loades": a lower-case role before a personal name.
+        k = i
+        while k < len(toks) and k - i < 3 and _plain_word(toks[k]):
+            k += 1
+        m = k
+        while m < len(toks) and is_cap(toks[m].text) and not toks[m].quoted:
+            m += 1
+        if k > i and _is_name_run(toks, k, m):
+            lead, j = i, k
+            plain_end = k
     while j < len(toks) and _np_ok(toks[j]) and toks[j].text not in stops and \
             not _is_month(toks, j) and (
             j == i or toks[j].text.lower() not in DETERMINERS
@@ -312,6 +384,8 @@ def _right_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
     if j == i or (plain_end is None and _clean_np(toks, i, j) != i) or (
             plain_end is not None and _clean_np(toks, plain_end, j) != plain_end):
         return None
+    if lead is not None:
+        plain_end = lead
     phrase = " ".join(t.text for t in toks[plain_end if plain_end is not None else i:j])
     # An appositive role: "said Petro Koval, the governor of Sumy region."
     titled = any(strip_possessive(t.text).lower() in vocab()["title_words"] for t in toks[i:j])
@@ -341,213 +415,6 @@ def _role_tail(toks: list[Tok], k: int) -> int:
             toks[m - 1].text.lower() in heads:
         return m
     return k
-
-
-def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
-                 quotes: list[Quote]) -> list[Attribution]:
-    v = vocab()
-    forms = v["verb_forms"]
-    speech = set(v["speech_verbs"])
-    out: list[Attribution] = []
-    taken_until = -1
-    for n, tok in enumerate(toks):
-        if tok.quoted or n <= taken_until:
-            continue
-        low = tok.text.lower()
-        prev = toks[n - 1].text.lower() if n else ""
-        if low == "according" and n + 1 < len(toks) and toks[n + 1].text.lower() == "to":
-            r = _according_source(toks, n + 2)
-            if r is None:
-                continue
-            end_i, phrase = r
-            m = parse_mention(phrase)
-            if m is None:
-                continue
-            before_words = [t for t in toks[:n] if t.text[0].isalnum()]
-            start = toks[n - 1].start if n and toks[n - 1].text == "," else tok.start
-            out.append(Attribution("according", start, "according to", toks[end_i].end, None, m,
-                                   via=m.outlet if m.kind == "organization" else None,
-                                   content_before=len(before_words) >= 4 and n > 0
-                                   and (toks[n - 1].text == "," or body[toks[n - 1].start - 1:
-                                                                        toks[n - 1].start] == ",")))
-            taken_until = end_i
-            continue
-        if low in ("quote", "quotes", "statement", "comment", "comments", "message") and n == 0 \
-                and n + 1 < len(toks) and toks[n + 1].text.lower() in ("from", "by"):
-            # "Quote from Sokol: ..." -- a label before a quotation.
-            r = _right_np(toks, n + 1)
-            if r and r[0] + 1 < len(toks) and toks[r[0] + 1].text == ":":
-                m = parse_mention(r[1])
-                if m is not None:
-                    out.append(Attribution("label", tok.start, tok.text, toks[r[0] + 1].end,
-                                           "say", m))
-                    taken_until = r[0] + 1
-            continue
-        lemma = forms.get(low)
-        if lemma is None or not tok.text[0].islower():
-            continue
-        if prev in PASSIVE:
-            att = _passive_agent(toks, n, lemma)
-            if att is not None:
-                out.append(att)
-                taken_until = next((k for k, t in enumerate(toks) if t.end == att.verb_end), n)
-            continue
-        needs_quote = lemma not in speech
-        if lemma in ("quote", "cite"):
-            att = _quoted_as(toks, n)
-            if att:
-                out.append(att)
-                taken_until = next((k for k, t in enumerate(toks) if t.end == att.verb_end), n)
-            continue
-        if low.endswith("ing") and prev in (",", "and", "while", "before", "after", "by"):
-            if needs_quote:
-                continue
-            out.append(Attribution("participle", toks[n - 1].start if prev == "," else tok.start,
-                                   tok.text, tok.end, lemma, None, needs_quote))
-            continue
-        left = _left_np(toks, n)
-        if left is not None and left[0] > 0 and toks[left[0] - 1].text.lower() == "what" and not \
-                any(t.quoted or t.text in QUOTE_CHARS for t in toks[n + 1:n + 4]):
-            # "what it calls a blockade": a label inside the reported words; only a quoted label
-            # ('what he called a "historic" day') gives the speaker's own words.
-            continue
-        if left is not None:
-            start_i, phrase = left
-            m = parse_mention(phrase)
-            if m is not None:
-                if lemma in vocab()["naming_verbs"] and start_i > 0 and \
-                        toks[start_i - 1].text.lower() in ("that", "which") and \
-                        n + 1 < len(toks) and toks[n + 1].text.lower() not in PARTICLES:
-                    # "an announcement that the president called a turning point": the
-                    # words after the verb are the speaker's verdict, quoted or not.
-                    needs_quote = False
-                att = Attribution("subject", toks[start_i].start, tok.text, tok.end, lemma, m,
-                                  needs_quote, via=_told_outlet(toks, n, lemma))
-                _citing(toks, n, att)
-                out.append(att)
-                continue
-        if prev in (",", "--", "\u2014") or (n and toks[n - 1].text in QUOTE_CHARS):
-            right = _right_np(toks, n)
-            if right is not None and _starts_clause(toks, right[0] + 1):
-                # ", said Warsaw had asked ...": the name is the subject of the reported clause.
-                right = None
-            if right is not None:
-                end_i, phrase = right
-                m = parse_mention(phrase)
-                if m is not None:
-                    out.append(Attribution("inverted", tok.start, tok.text, toks[end_i].end, lemma,
-                                           m, needs_quote))
-                    taken_until = end_i
-    return out
-
-
-def _according_source(toks: list[Tok], i: int) -> tuple[int, str] | None:
-    """The source after "according to": "X", or "a statement released by X", "information
-    from X" -- the speaker is X, not the document."""
-    nouns = set(vocab()["source_nouns"])
-    k = i
-    while k < len(toks) and k - i < 6 and toks[k].text.lower() not in ("from", "by") \
-            and toks[k].text not in (",", ".") and not is_cap(toks[k].text):
-        k += 1
-    if k < len(toks) and toks[k].text.lower() in ("from", "by") and any(
-            t.text.lower() in nouns for t in toks[i:k]):
-        r = _right_np(toks, k)
-        if r is None and k + 1 < len(toks):
-            # "a statement from the ministers": the document itself is the source.
-            j = k + 1
-            while j < len(toks) and toks[j].text[0].isalnum():
-                j += 1
-            noun = next(t for t in toks[i:k] if t.text.lower() in nouns)
-            first = toks.index(noun)
-            r = (j - 1, " ".join(t.text for t in toks[first:j]))
-        return r
-    return _right_np(toks, i - 1)
-
-
-def _passive_agent(toks: list[Tok], n: int, lemma: str) -> Attribution | None:
-    """ "This was reported by the spokesman, Ivan Bondar": the sentence before is theirs.
-    "Kim was quoted as saying ...": the subject is the speaker."""
-    if lemma in ("quote", "cite"):
-        # "Kim was quoted as saying ...", "Kim was quoted by Interfax as saying ...": the
-        # subject is the speaker, the agent the relay.
-        k, via = n + 1, None
-        if k < len(toks) and toks[k].text.lower() == "by":
-            r = _right_np(toks, k)
-            relay = parse_mention(r[1]) if r else None
-            if relay is None:
-                return None
-            via, k = relay.outlet or relay.name, r[0] + 1
-        if not (k + 1 < len(toks) and toks[k].text.lower() == "as"
-                and toks[k + 1].text.lower() in vocab()["verb_forms"]):
-            return None
-        left = _left_np(toks, n - 1)
-        m = parse_mention(left[1]) if left else None
-        if m is None:
-            return None
-        verb = toks[k + 1]
-        return Attribution("quoted-as", toks[left[0]].start, verb.text, verb.end,
-                           vocab()["verb_forms"][verb.text.lower()], m, via=via)
-    if n < 2 or toks[n - 2].text.lower() not in ("this", "that", "it") or n - 2 != 0:
-        return None
-    if n + 1 >= len(toks) or toks[n + 1].text.lower() != "by":
-        return None
-    r = _right_np(toks, n + 1)
-    if r is None:
-        return None
-    m = parse_mention(r[1])
-    if m is None:
-        return None
-    return Attribution("passive-this", toks[0].start, toks[n].text, toks[r[0]].end, lemma, m)
-
-
-def _citing(toks: list[Tok], n: int, att: Attribution) -> None:
-    """ "..., Interfax reported, citing the defence ministry": the ministry spoke, Interfax
-    relayed it."""
-    if n + 3 < len(toks) and toks[n + 1].text == "," and toks[n + 2].text.lower() == "citing":
-        r = _right_np(toks, n + 2)
-        m = parse_mention(r[1]) if r else None
-        if m is None and n + 4 < len(toks) and toks[n + 3].text.lower() in QUANTIFIERS:
-            # "reported, citing two sources": anonymous, but still not the outlet's own claim.
-            r = _right_np(toks, n + 3)
-            m = parse_mention(r[1]) if r else None
-        if m is not None and att.mention is not None:
-            att.via = att.mention.outlet or att.mention.name
-            att.mention = m
-
-
-def _quoted_as(toks: list[Tok], n: int) -> Attribution | None:
-    """ "Interfax quoted Varga as saying ..." -- the speaker is Varga, Interfax relays him."""
-    left = _left_np(toks, n)
-    right = _right_np(toks, n)
-    if left is None or right is None:
-        return None
-    end_i, phrase = right
-    if end_i + 3 < len(toks) and toks[end_i + 1].text == "," and \
-            toks[end_i + 2].text.lower() == "as":
-        end_i += 1   # "quoted Igor Vasin, the mayor of Tokmak, as saying"
-    if end_i + 2 >= len(toks) or toks[end_i + 1].text.lower() != "as":
-        return None
-    verb = toks[end_i + 2]
-    relay = parse_mention(left[1])
-    m = parse_mention(phrase)
-    if m is None:
-        return None
-    via = (relay.outlet or relay.name) if relay else None
-    return Attribution("quoted-as", toks[left[0]].start, verb.text, verb.end,
-                       vocab()["verb_forms"].get(verb.text.lower(), "say"), m, via=via)
-
-
-def _told_outlet(toks: list[Tok], n: int, lemma: str) -> str | None:
-    """ "told Interfax" / "told German broadcaster ARD": the outlet relays the statement."""
-    if lemma != "tell":
-        return None
-    window = " ".join(t.text for t in toks[n + 1:n + 5])
-    v = vocab()
-    for o in sorted(v["outlets"], key=len, reverse=True):
-        if len(o) > 2 and o.lower() not in ("news agency", "agency", "state news agency") and \
-                re.match(rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(o)}\b", window):
-            return o
-    return None
 
 
 def subject_at_start(body: str, start: int, end: int, toks: list[Tok] | None = None) -> str | None:
