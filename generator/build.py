@@ -23,6 +23,7 @@ from .config import Config
 from .editing import SUFFIX as CORRECTIONS
 from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
 from .extract.factsheet import extract
+from .extract.vocabulary import configure as configure_vocabulary
 from .incremental import Manifest, build_signature, digest
 from .index import build_index
 from .model import Article, FactSheet
@@ -86,6 +87,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
     report = BuildReport(out=config.out)
     previous = Manifest.load(config.out)
 
+    configure_vocabulary(config.reporting_verbs, config.weapons)
     inputs = read_seeds(config.seeds, report)
     code, signature = build_signature(config, inputs)
     if previous.is_current(signature, config.out):

@@ -47,7 +47,9 @@ def extractor_fingerprint() -> str:
 
 def content_key(source: str, data: bytes) -> str:
     """The cache key of one input file: its bytes, the path shown for it, and the extractor."""
+    from .extract.vocabulary import fingerprint as vocabulary
     h = hashlib.sha256(extractor_fingerprint().encode())
+    h.update(vocabulary().encode())
     h.update(source.encode("utf-8", "surrogateescape"))
     h.update(b"\0")
     h.update(data)

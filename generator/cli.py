@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
     e = sub.add_parser("extract", help="print the fact sheets of articles as JSON")
     e.add_argument("files", nargs="+", type=Path)
+    e.add_argument("--config", type=Path, help="config file, for its vocabulary additions (default: config.yaml)")
 
     x = sub.add_parser("explain", help="print each fact with its evidence, rule and gazetteer candidates")
     x.add_argument("files", nargs="+", type=Path)
@@ -70,7 +71,10 @@ def cmd_build(args) -> int:
 
 def cmd_extract(args) -> int:
     from .extract.factsheet import extract
+    from .extract.vocabulary import configure
     from .sources import SourceError, read_article
+    config = load_config(args.config)
+    configure(config.reporting_verbs, config.weapons)
     sheets, failed = [], 0
     for path in args.files:
         try:
@@ -94,6 +98,8 @@ def cmd_explain(args) -> int:
     from .sources import SourceError, read_article
     from .editing import SUFFIX
     config = load_config(args.config)
+    from .extract.vocabulary import configure
+    configure(config.reporting_verbs, config.weapons)
     status = 0
     for path in args.files:
         try:

@@ -93,3 +93,21 @@ def test_explain_prints_rules_evidence_and_gazetteer_candidates(seeds, capsys):
     out = capsys.readouterr().out
     assert "rule:" in out and "evidence [" in out
     assert "gazetteer candidates for 'Odesa'" in out and "geonameid" in out
+
+
+def test_config_vocabulary_teaches_a_verb_and_a_weapon(config):
+    from generator.extract.vocabulary import configure
+    (config.seeds / "new.txt").write_text(
+        "date 2024-03-09 A Skyhammer struck Odesa on Friday, killing two people.\n\n"
+        "The situation will not improve soon, the mayor quipped.")
+    try:
+        build(config)
+        before = sheet_of(config, "a-skyhammer-struck-odesa-on-friday-killing-two-people")
+        assert before["strikes"] == [] and before["statements"] == []
+        config.reporting_verbs, config.weapons = ["quipped"], {"drone": ["Skyhammer"]}
+        build(config)
+        after = sheet_of(config, "a-skyhammer-struck-odesa-on-friday-killing-two-people")
+        assert [s["place"]["name"] for s in after["strikes"]] == ["Odesa"]
+        assert [s["verb"] for s in after["statements"]] == ["quipped"]
+    finally:
+        configure()

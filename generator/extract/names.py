@@ -17,6 +17,7 @@ import yaml
 
 from ..model import Speaker
 from .actors import lookup
+from .vocabulary import EXTRA
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our"}
@@ -40,6 +41,10 @@ def vocab() -> dict:
     data["outlet_set"] = {o.lower() for o in data["outlets"]}
     data["generic_set"] = {g.lower() for g in data["generic_sources"]}
     data["honorific_map"] = {k.lower(): v for k, v in data["honorifics"].items()}
+    for verb in EXTRA["reporting_verbs"]:       # config.yaml vocabulary.reporting_verbs
+        data["reporting_verbs"].setdefault(verb, [verb])
+        if verb not in data["speech_verbs"]:
+            data["speech_verbs"].append(verb)
     forms = {}
     for lemma, fs in data["reporting_verbs"].items():
         for f in fs:

@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from .numbers import TENS, UNITS, is_at_least, word_value
+from .vocabulary import EXTRA
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     d = yaml.safe_load(resources.files("generator").joinpath("data/strikes.yaml").read_text("utf-8"))
+    for cls, words in EXTRA["weapons"].items():     # config.yaml vocabulary.weapons
+        d["weapons"][cls]["types"] = list(d["weapons"][cls]["types"]) + list(words)
     weapon_of: dict[str, str] = {}
     for cls, spec in d["weapons"].items():
         for w in spec["words"] + spec["types"]:
