@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Evidence, Party
-from .numbers import find_money
-from .pledge_phrases import find_items, head_kind, tokenize, vocab
+from ..model import Evidence, Party, Pledge
+from .actors import find_actors
+from .numbers import find_money, word_value
+from .pledge_phrases import (STOP, ItemNP, find_items, head_kind, is_number, named_items, party_of,
+                             tokenize, vocab)
 
 WORTH = re.compile(r"(?:\bworth|\bvalued\s+at|\bcosting|\bat\s+a\s+cost\s+of)\s+"
                    r"(?:(?:some|about|around|nearly|almost|roughly|up\s+to|more\s+than)\s+)?$", re.I)
@@ -139,3 +141,127 @@ def merge_drafts(drafts: list) -> list:
             out.append(d)
             same_donor.append(d)
     return out
+
+
+# A line of a donor list: "- the European Union: €1.2bn in grants", "Ireland, €5 million".
+DONOR_LINE = re.compile(r"^\s*(?:[-*•–|]\s*|\d+[.)]\s+)?(?:and\s+)?[*_]*(?:the\s+|The\s+)?")
+LINE_SEP = re.compile(r"[*_]*\s*(?::|,|–|—|-|\||\s(?=\S*\d))\s*")
+SEGMENT = re.compile(r"[^;\n]+")
+
+
+def _lead_in(sen) -> bool:
+    """ "Other commitments announced included:", "donors pledged the following:" """
+    v = vocab()
+    if any(t.low in v["guards"] for t in sen.toks):
+        return False     # "Donors that have not yet pledged:", "Kyiv asked for:"
+    return any(t.low in v["commit_nouns"] or t.low in v["commit_verbs"] or t.low in v["lead_in_words"]
+               for t in sen.toks)
+
+
+def _donor_line(text: str, off: int, index: int, draft_type, status: str):
+    """The pledge a donor-led line makes, or None when the line does not start with a donor."""
+    lead = DONOR_LINE.match(text).end()
+    found = [m for m in find_actors(text) if m.form != "demonym"]
+    if not found or found[0].start != lead:
+        return None
+    m = found[0]
+    sep = LINE_SEP.match(text, m.end)
+    if not sep:
+        return None
+    rest_at = sep.end()
+    toks = tokenize(text[rest_at:], off + rest_at)
+    moneys = [(off + rest_at + a, off + rest_at + b, mo) for a, b, mo in find_money(text[rest_at:])]
+    spans = [(a, b) for a, b, _ in moneys]
+    if moneys:
+        # the sum with what it is in ("€30 million in grants"), else plain funding
+        a, b, money = moneys[0]
+        if toks.covering(a) > 1:
+            return None      # a list line leads with its sum: "Canada: C$25 million"
+        k = toks.at_or_after(b)
+        items = []
+        if k is not None and toks[k].low in ("in", "of") and k + 1 < len(toks):
+            items = [it for it in find_items(toks, k + 1, min(len(toks), k + 5), spans, [], one_pot=True)
+                     if it.first <= k + 3]
+        items = items[:1]
+    else:
+        money = None
+        items = find_items(toks, 0, len(toks), spans, []) or _counted(toks)
+        if not items or items[0].first > 3:
+            return None      # "Germany, meanwhile, said ...": prose, not a list line
+    out = []
+    for it in items or [None]:
+        p = Pledge(donor=party_of(m.actor), item=it.text if it else vocab()["money_item"],
+                   evidence=Evidence(sentence=index, start=off + m.start, end=off + len(text.rstrip(" ;,."))),
+                   quantity=it.quantity if it else None, value=money, status=status, rule="list:donor")
+        out.append(draft_type(p, it.kind if it else "aid", False, False))
+    return out
+
+
+def _counted(toks) -> list:
+    """ "40 prefabricated classrooms": in a list line, what a count counts is the item even when
+    the vocabulary lacks its noun."""
+    if not toks or not is_number(toks[0]):
+        return []
+    k = 1
+    while k < len(toks) and k < 5 and re.match(r"[a-z][\w-]*$", toks[k].text) and toks[k].low not in STOP:
+        k += 1
+    if k == 1:
+        return []
+    it = ItemNP("", "", toks[1].start, toks[k - 1].end, 1, k - 1, word_value(toks[0].text))
+    return named_items(toks, [it])
+
+
+def donor_list(sen, following, draft_type) -> list:
+    """Pledges listed donor by donor after a lead-in that ends in a colon, on the lines that
+    follow or in semicolon-separated parts of the same sentence."""
+    text, base = sen.s.text, sen.s.start
+    colon = text.find(":")
+    if colon < 0 or not _lead_in(sen):
+        return []
+    status = "pledged"
+    segments = [(base + colon + 1 + m.start(), m.group(0), sen.s.index) for m in SEGMENT.finditer(text[colon + 1:])]
+    if not text[colon + 1:].strip():
+        segments = [(f.start + m.start(), m.group(0), f.index) for f in following[:40]
+                    for m in SEGMENT.finditer(f.text)]
+    out = []
+    for off, seg, index in segments:
+        if not seg.strip():
+            continue
+        got = _donor_line(seg, off, index, draft_type, status)
+        if got is None:
+            if not out and seg.lstrip().startswith("|"):
+                continue      # a table's header and rule rows come before its donors
+            break
+        out += got
+    return out
+
+
+# "Germany (€170m)" or "Germany's €170m": a donor with its own sum right after it.
+BRACKETED = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)|['’]s\s+()")
+
+
+def bracketed_sums(sen, draft_type) -> list:
+    """ "Pledges came from Germany (€170m), France (€100m) and Italy (€50m)": each donor with
+    its own sum in brackets is a pledge of that sum."""
+    if not ("(" in sen.s.text or "s " in sen.s.text) or not _lead_in(sen):
+        return []
+    text, base = sen.s.text, sen.s.start
+    out = []
+    for m in find_actors(text):
+        if m.form == "demonym":
+            continue
+        b = BRACKETED.match(text, m.end)
+        if not b:
+            continue
+        inner = b.group(1) if b.group(1) is not None else text[b.end():b.end() + 40]
+        money = list(find_money(inner))[:1]
+        if not money or money[0][0] != 0 or (b.group(1) and money[0][1] != len(inner)):
+            continue      # "(EU)", "(about $5m)": only a bare sum is the donor's pledge
+        if b.group(1) is None and not re.match(r"\s*(?:[,;.]|and\b|$)", inner[money[0][1]:]):
+            continue      # "Germany's €170m pledge" is the noun's, found with the noun
+        p = Pledge(donor=party_of(m.actor), item=vocab()["money_item"],
+                   evidence=Evidence(sentence=sen.s.index, start=base + m.start,
+                                     end=base + (b.end(1) if b.group(1) else b.end() + money[0][1])),
+                   value=money[0][2], status="pledged", rule="list:bracketed")
+        out.append(draft_type(p, "aid", False, False))
+    return out if len(out) >= 2 else []

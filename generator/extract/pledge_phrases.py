@@ -56,6 +56,7 @@ ORG_SHAPE = re.compile(
     r"\b(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the)\s+)?){1,5}"
     r"(?:Bank|Fund|Foundation|Trust|Agency|Programme|Program|Organi[sz]ation|Alliance|Initiative)\b")
 SCALE_WORDS = {"hundred", "thousand", "million"}
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 PREPOSITIONS = {"to", "for", "with", "from", "against", "on", "of", "by", "at", "in", "into",
                 "than", "toward", "towards", "about", "over", "among", "between", "within"}
 PRONOUNS = {"they", "it", "we", "he", "she"}
@@ -66,16 +67,17 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|[
                    r"|\w+(?:[-/.]\w+)*|[^\w\s]")
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int          # offsets into the article body
-    end: int
-    i: int = 0
+    """A word with its offsets into the article body; its lower-cased form is asked for many
+    times per token, so it is computed once."""
+    __slots__ = ("text", "start", "end", "i", "low")
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int, i: int = 0):
+        self.text, self.start, self.end, self.i = text, start, end, i
+        self.low = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end}, {self.i})"
 
     @property
     def cap(self) -> bool:
@@ -108,9 +110,15 @@ def tokenize(text: str, base: int = 0) -> Toks:
     return toks
 
 
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+NUMBER_WORD = re.compile(rf"(?:{'|'.join(TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")
+
+
 def is_number(t: Tok) -> bool:
     return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.text)) or (
-        t.low in UNITS and t.low not in {"a", "an", "single", "couple", "pair"})
+        t.low in UNITS and t.low not in {"a", "an", "single", "couple", "pair"}) or bool(
+        NUMBER_WORD.fullmatch(t.low))
+
 
 
 # --- items ----------------------------------------------------------------------------------
@@ -171,6 +179,7 @@ def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> It
     while k >= 0 and h - k <= 5:
         t = toks[k]
         if (_blocked(toks, k, money_spans) or t.low in v["determiners"] or is_number(t)
+                or t.low in v["commit_verbs"] or ORDINAL.fullmatch(t.low)
                 or t.low in v["vague_numbers"] or t.low in SCALE_WORDS
                 or any(s <= t.start < e for s, e in actor_spans)):
             break
@@ -180,14 +189,23 @@ def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> It
     if any(w in v["not_item_modifiers"] for w in words):
         return None
     end_tok = post if post is not None else last
-    if toks[last].low in v["needs_modifier"] and first == last and post is None:
-        return None
+    if (toks[last].low in v["needs_modifier"] and first == last and post is None
+            and not (first >= 1 and any(a <= toks[first - 1].start < b for a, b in money_spans)
+                     and toks[last].low in ("package", "packages"))):
+        return None      # "defence" alone is no item; "a $400m package" is one
     item = ItemNP(text="", kind=head_kind(toks, last) or "", start=toks[first].start,
                   end=toks[end_tok].end, first=first, last=end_tok)
     if first >= 1 and any(a <= toks[first - 1].start < b for a, b in money_spans):
         item.quantity = None      # "$400 million package": the number is the value
     else:
         item.quantity = _quantity(toks, first, item.kind)
+    if item.kind == "service" and item.quantity is None and last + 2 < limit and toks[last + 1].low == "of":
+        # "training of two hundred technicians": a service counts the people it serves
+        k = last + 2
+        while k < min(limit, last + 5) and (is_number(toks[k]) or toks[k].low in SCALE_WORDS | {"and"}):
+            k += 1
+        if k > last + 2:
+            item.quantity = word_value(" ".join(t.text for t in toks[last + 2:k]))
     return item
 
 

@@ -15,6 +15,9 @@ from .pledge_phrases import VERBISH, Tok, vocab
 ADVERBS = {"also", "soon", "now", "still", "then", "further", "additionally", "jointly",
            "each", "together", "quickly", "rapidly", "immediately", "likely", "all", "both",
            "themselves", "itself", "be", "eventually", "finally", "ultimately", "shortly"}
+INCLUDE = {"include", "includes", "included", "comprises", "comprise", "comprised",
+           "consists", "consist", "contains", "contain"}
+SCALES = {"million", "billion", "trillion", "bn", "m", "mn", "k"}
 AID_NOUNS = {"assistance", "aid", "support", "package", "contribution", "help", "commitments",
              "donation", "pledge"}
 
@@ -37,7 +40,7 @@ def _forms() -> dict[str, str]:
 
 @dataclass
 class Trigger:
-    kind: str          # verb | commit | noun | passive | include | receive | raise | come
+    kind: str          # verb | buy | commit | noun | source | passive | include | receive | raise | come
     first: int         # token span of the trigger words
     last: int
     status: str
@@ -57,6 +60,9 @@ def _give_at(toks: list[Tok], j: int, forms) -> int | None:
     if toks[j].low in forms:
         return j
     if toks[j].low in ("hand", "handing", "handed") and j + 1 < len(toks) and toks[j + 1].low == "over":
+        return j + 1
+    # "will pay for the training of pilots": paying for a thing gives it; "will pay out $5m"
+    if toks[j].low in ("pay", "paying") and j + 1 < len(toks) and toks[j + 1].low in ("for", "out"):
         return j + 1
     return None
 
@@ -92,6 +98,9 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
             if j < n and toks[j].low in ("receive", "get"):
                 out.append(Trigger("receive", i, j, "pledged"))
                 continue
+            if j < n and toks[j].low in v["buy_verbs"]:
+                out.append(Trigger("buy", i, j, "pledged"))
+                continue
             if j + 1 < n and toks[j].low == "come" and toks[j + 1].low == "from":
                 out.append(Trigger("come", i, j + 1, "pledged"))
                 continue
@@ -119,12 +128,18 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
             if g is not None:
                 out.append(Trigger("verb", i, g, v["control"][low]))
                 continue
-        # pledges from X / a pledge by Britain / Canada's offer of
+            if j < n and toks[j].low in v["buy_verbs"]:
+                out.append(Trigger("buy", i, j, v["control"][low]))
+                continue
+        # pledges from X / a pledge by Britain / Canada's offer of / Germany's €500m pledge
         if low in v["commit_nouns"] and (nxt in ("from", "by", "of", "worth", "totalling", "totaling")
-                                          or prev in ("a", "an", "the", "its", "their", "his", "her",
+                                          or prev in SCALES or prev[:1].isdigit() or prev in ("a", "an", "the", "its", "their", "his", "her",
                                                       "’s", "'s", "new", "forthcoming", "fresh",
                                                       "latest", "first", "made")):
             out.append(Trigger("noun", i, i, v["commit_nouns"][low]))
+            continue
+        if low == "light" and prev == "green" and nxt in ("for", "to"):
+            out.append(Trigger("commit", i - 1, i, "approved"))      # "gave the green light for"
             continue
         if (low in v["commit_verbs"] or f"{low} {nxt}" in v["commit_verbs"]) and prev != "to" and not (
                 low in v["passive"] and nxt == "by"):
@@ -136,11 +151,17 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
                 continue
             out.append(Trigger("commit", i, last, v["commit_verbs"].get(f"{low} {nxt}" if two else low)))
             continue
+        # "$90 million is a grant from Norway"
+        if low in v["source_nouns"] and nxt == "from":
+            out.append(Trigger("source", i, i, "pledged"))
+            continue
         if low in v["passive"] and nxt == "by":
             out.append(Trigger("passive", i, i + 1, "pledged" if low not in ("sent", "delivered") else "delivered"))
             continue
-        if low in ("include", "includes", "included") and i >= 1:
-            out.append(Trigger("include", i, i, "pledged"))
+        if low in INCLUDE and i >= 1:
+            # "consists of" lists its items after "of"
+            last = i + 1 if nxt == "of" and low.startswith("consist") else i
+            out.append(Trigger("include", i, last, "pledged"))
             continue
         if low in ("raise", "raises", "raised", "raising"):
             out.append(Trigger("raise", i, i, "pledged"))

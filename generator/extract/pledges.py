@@ -23,11 +23,14 @@ from ..model import Article, Evidence, Party, Pledge, Statement
 from .actors import find_actors
 from .dates import iter_dates, parse_date
 from .numbers import find_money, word_value
-from .pledge_context import add_apposed_values, merge_drafts, package_list
+from .pledge_clauses import (clause_subject, from_group, fund_source, listed_items,
+                             beneficiary, name_spans, priced_items, to_place, together_with,
+                             tok_after, with_lender)
+from .pledge_context import add_apposed_values, bracketed_sums, donor_list, merge_drafts, package_list
 from .pledge_triggers import ADVERBS, AID_NOUNS, Trigger, find_triggers
-from .pledge_phrases import (PREPOSITIONS, VERBISH, Cand, donor_candidates, find_items,
-                             group_left, group_right, head_kind, is_number, item_at, named_items,
-                             org_short_forms, party_of, people_of, people_pattern,
+from .pledge_phrases import (PREPOSITIONS, STOP, VERBISH, Cand, donor_candidates, find_items,
+                             group_left, group_right, head_kind, is_number, item_at,
+                             named_items, org_short_forms, party_of, people_of, people_pattern,
                              pick_money, tokenize, vocab)
 
 
@@ -71,6 +74,8 @@ class _Sentence:
         self.money = [(s.start + a, s.start + b) for a, b, _ in _money(s.text)]
         self.mentions = [(s.start + m.start, s.start + m.end, m) for m in find_actors(s.text)]
         self.actor_spans = [(a, b) for a, b, m in self.mentions if m.form != "demonym"]
+        self.actor_spans += name_spans(s.text, s.start)
+        self.last_donors: list[Cand] = []     # the donors of the latest pledge before this sentence
 
     def speaker_at(self, offset: int) -> Party | None:
         """The party of whoever says "we" here, when a statement quotes them."""
@@ -137,7 +142,14 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
             continue
         if any(it.start <= a < it.end for it in items) and m.form == "demonym":
             continue
+        if any(x <= a < y for x, y in sen.money):
+            continue     # the "US" of "US$5 million"
         k = sen.toks.at_or_after(a)
+        after = tok_after(sen, b)
+        if (k and sen.toks[k - 1].low in ("a", "an") and after is not None
+                and re.fullmatch(r"[a-z][\w-]*", sen.toks[after].text)
+                and sen.toks[after].low not in PREPOSITIONS | {"and", "or", "said", "says"}):
+            continue     # "a World Bank trust fund": a name used as a modifier, not a party
         prev = sen.toks[k - 1].low if k else ""
         prev2 = sen.toks[k - 2].low if k and k >= 2 else ""
         if prev in ("the",) and prev2:
@@ -149,7 +161,7 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
         if m.form in ("seat", "demonym") and prev not in ("to", "for", "with", "help"):
             continue
         if (k is not None and k + 1 < len(sen.toks) and prev not in ("to", "for", "with")
-                and sen.toks[_tok_after(sen, b) or k].low in vocab()["person_titles"]):
+                and sen.toks[tok_after(sen, b) or k].low in vocab()["person_titles"]):
             continue     # "..., EU Commissioner Jana Novak said": whose official, not to whom
         if (any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money)
                 and prev not in VERBISH and prev not in vocab()["commit_verbs"]):
@@ -158,22 +170,18 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
     return None, lo
 
 
-def _beneficiary(sen: _Sentence, lo: int, hi: int) -> Party | None:
-    """A recipient named by what it is: "to partner clinics", "for displaced families"."""
-    toks = sen.toks
-    heads = vocab()["beneficiaries"]
-    for k in range(lo, min(hi, len(toks))):
-        if toks[k].low not in ("to", "for"):
-            continue
-        j = k + 1
-        while (j < hi and j - k <= 4 and re.match(r"[a-z]", toks[j].text) and toks[j].low not in heads
-               and toks[j].low not in vocab()["purpose_verbs"] and toks[j].low not in VERBISH):
-            if toks[j].low in ("the", "a", "an", "its", "their") and j == k + 1:
-                k = j
-            j += 1
-        if j < hi and toks[j].low in heads and j > k:
-            return Party(name=" ".join(t.text for t in toks[k + 1:j + 1]), kind="organization")
-    return None
+def _clause_start(toks, k: int) -> int:
+    """Index of the first token of the clause holding token k."""
+    while k > 0 and toks[k - 1].text not in (".", ";", ":", "—") and toks[k - 1].low not in ("and", "but"):
+        k -= 1
+    return k
+
+
+def _for_recipient(sen: _Sentence, d: Draft) -> bool:
+    """Whether the draft's recipient is named after "for": "buy shells for Ukraine"."""
+    r = d.pledge.recipient
+    return bool(r) and any(m.actor.name == r.name and sen.body[max(0, a - 8):a].rstrip().lower().endswith("for")
+                           for a, _, m in sen.mentions)
 
 
 def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
@@ -187,10 +195,13 @@ def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
 def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
     """Token index where a trigger's object ends: the next trigger or a clause break."""
     end = len(sen.toks)
+    toks = sen.toks
     for t in triggers:
         if t.first > trig.last:
+            if (t.kind == "noun" and trig.kind == "commit" and t.first - trig.last <= 6
+                    and all(re.match(r"[\w$€£¥]", x.text) and x.low not in STOP for x in toks[trig.last + 1:t.first])):
+                continue      # "disbursed a €4bn tranche of ...": the noun is the verb's object
             end = min(end, t.first)
-    toks = sen.toks
     reporting = vocab()["reporting_verbs"]
     for k in range(trig.last + 1, end):
         if toks[k].text in (";", "—", "–", ":"):
@@ -206,13 +217,6 @@ def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
     return end
 
 
-def _from_group(sen: _Sentence, after_tok: int) -> list[Cand]:
-    k = after_tok
-    if k < len(sen.toks) and sen.toks[k].low in ("from", "by"):
-        return group_right(sen.cands, sen.toks[k].end, sen.text_of)
-    return []
-
-
 def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items, ref) -> list[Draft]:
     toks = sen.toks
     hi = _region_end(sen, trig, triggers)
@@ -220,29 +224,51 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
     donors: list[Cand] = []
     recipient = None
     one_each = None
+    own_item = None
+    money_before = None
+    if trig.kind == "buy":
+        drafts = _pledges_of(sen, replace(trig, kind="verb"), triggers, prev_donors, prev_items, ref)
+        return [d for d in drafts if d.explicit_recipient and _for_recipient(sen, d)]
     if trig.kind in ("verb", "commit"):
         donors = _subject(sen, trig.first, prev_donors)
+        donors += together_with(sen, donors)
         if trig.kind == "commit":
             # The object must follow the verb: "pledged $1bn", "agreed on a package".
             j = lo
-            while j < hi and (toks[j].low in vocab()["determiners"] or toks[j].low in ("on",)
-                              or any(a <= toks[j].start < b for a, b in sen.actor_spans)):
-                j += 1      # "offered Syria $100 million", "pledged to Ukraine an extra..."
+            while j < hi and (toks[j].low in vocab()["determiners"] or toks[j].low in ("on", "for")
+                              or any(a <= toks[j].start < b for a, b in sen.actor_spans)
+                              or (toks[j].low in vocab()["transfer_nouns"] and j + 1 < hi
+                                  and toks[j + 1].low == "of")):
+                j += 1      # "offered Syria $100 million", "approved the delivery of 10 tanks"
             if j >= hi or not (head_kind(toks, j) or any(a <= toks[j].start < b for a, b in sen.money)
                                or toks[j].text[:1] in "$€£" or is_number(toks[j]) or toks[j].low.endswith(("-year", "-member"))
                                or (j + 1 < hi and head_kind(toks, j + 1))
                                or (j + 2 < hi and head_kind(toks, j + 2))):
                 return []
             # A lone "agreed"/"announced" with something that is not given (a deal, a decision).
+            verb = toks[trig.first].low
+            if verb in vocab()["money_only_verbs"] and not any(
+                    toks[lo].start <= a <= toks[min(lo + 3, hi - 1)].end for a, _ in sen.money):
+                return []      # the sum must be the object: not "released figures showing $3bn"
+            if not donors:
+                donors = fund_source(sen, lo, hi)
+            elif verb in vocab()["with_lender_verbs"] and donors[0].party and donors[0].party.kind == "country":
+                lender = with_lender(sen, lo, hi)
+                if lender:
+                    recipient, donors = donors[0].party, lender
     elif trig.kind == "noun":
-        donors = _from_group(sen, trig.last + 1)
-        after = _tok_after(sen, donors[-1].end) if donors else None
+        donors = from_group(sen, trig.last + 1)
+        after = tok_after(sen, donors[-1].end) if donors else None
         if after is not None:
             lo = max(lo, after)
         else:
             k = trig.first - 1
             while k >= 0 and toks[k].low in ("new", "latest", "fresh", "first", "forthcoming", "earlier"):
                 k -= 1
+            while k >= 0 and any(a <= toks[k].start < b for a, b in sen.money):
+                k -= 1      # "Germany's €500 million pledge": the sum is the pledge's value
+                money_before = next((sen.s.start + a, sen.s.start + b, m) for a, b, m in _money(sen.s.text)
+                                    if sen.s.start + a <= toks[k + 1].start < sen.s.start + b)
             if k >= 0 and (toks[k].low in ("’s", "'s") or toks[k].text in ("'", "’")):
                 k -= 1
             owner = [j for j, c in enumerate(sen.cands) if c.first <= k <= c.last and c.kind != "pronoun"]
@@ -256,6 +282,12 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
                 j -= 1
             if not donors and j >= 0 and toks[j].low in ("made", "make", "makes", "announced", "gave"):
                 donors = _subject(sen, j, prev_donors)      # "donors made pledges totalling..."
+            if (not donors and toks[trig.first].low in vocab()["payout_nouns"]
+                    and any(toks[trig.first].end < a <= toks[min(trig.last + 3, len(toks) - 1)].end
+                            for a, _ in sen.money)):
+                # only a sum paid out ("a disbursement of $2bn"), not "a tranche of a loan"
+                donors = clause_subject(sen, trig.first)
+                own_item = item_at(toks, trig.first, trig.first + 1, sen.money, sen.actor_spans)
             if not donors:
                 # "the German pledge": a demonym right before the noun
                 for a, b, m in sen.mentions:
@@ -269,15 +301,17 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
             subj = _subject(sen, k, [])
             if subj and subj[0].party:
                 recipient = subj[0].party
+    elif trig.kind == "source":
+        return _source(sen, trig, hi, ref)
     elif trig.kind == "with":
         donors = group_right(sen.cands, toks[trig.first].end, sen.text_of)
         gap = sen.body[donors[-1].end:toks[trig.last].start] if donors else "x"
         if not re.fullmatch(r"\s*(?:(?:alone|itself|also|each|too|separately)\s*)*", gap):
             return []
     elif trig.kind == "passive":
-        donors = _from_group(sen, trig.last)
+        donors = from_group(sen, trig.last)
         if donors:
-            lo = _tok_after(sen, donors[-1].end) or hi
+            lo = tok_after(sen, donors[-1].end) or hi
         # the item is the noun phrase right before the participle, or before a comma and a
         # reduced relative: "a $5bn loan backed by frozen assets, agreed by the G7"
         h = trig.first - 1
@@ -299,15 +333,32 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         k = trig.first - 1
         while k >= 0 and toks[k].low in ADVERBS | {"would", "will", "to", "also"}:
             k -= 1
+        if k >= 1 and toks[k].text == ",":
+            # "The package, the tenth since May, also includes": skip the apposition
+            k = next((j - 1 for j in range(k - 1, max(0, k - 14), -1) if toks[j].text == ","), k)
+        if k >= 0 and toks[k].low in ("it", "this") and sen.last_donors and k == _clause_start(toks, k):
+            # "Sweden unveiled a package. It includes ...": the package just announced
+            items = listed_items(sen, lo, hi)
+            return _assemble(sen, trig, list(sen.last_donors), items, None, lo, hi, None, ref) if items else []
         if k < 0 or toks[k].low not in AID_NOUNS:
             return []
+        noun = k
         k -= 1
+        while k >= 1 and toks[k].low not in ("’s", "'s") and re.fullmatch(r"\d+(?:st|nd|rd|th)|[a-z-]+", toks[k].text) \
+                and toks[k].low not in ("the", "this", "that") and noun - k < 4:
+            k -= 1      # "Finland's 21st military package"
         if k >= 0 and toks[k].low in ("’s", "'s"):
             k -= 1
         owner = [j for j, c in enumerate(sen.cands) if c.first <= k <= c.last and c.kind == "actor"]
-        if not owner:
+        if owner:
+            donors = [sen.cands[owner[-1]]]
+        elif k >= 0 and toks[k].low in ("the", "this", "that") and sen.last_donors:
+            donors = list(sen.last_donors)      # the package just announced
+        else:
             return []
-        donors = [sen.cands[owner[-1]]]
+        items = listed_items(sen, lo, hi)
+        if items:
+            return _assemble(sen, trig, donors, items, None, lo, hi, recipient, ref)
     elif trig.kind == "receive":
         subj = _subject(sen, trig.first, [])
         if not subj or not subj[0].party:
@@ -316,7 +367,7 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         donors = []
         for k in range(lo, hi):
             if toks[k].low == "from":
-                donors = _from_group(sen, k)
+                donors = from_group(sen, k)
                 break
         if not donors:
             donors = [c for c in prev_donors if c.party and c.party.name != recipient.name][:1]
@@ -327,7 +378,7 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         money = pick_money(sen.s.text, sen.s.start, toks[lo].start if lo < len(toks) else 0, toks[k].start)
         if not money:
             return []
-        donors = _from_group(sen, k)
+        donors = from_group(sen, k)
         subj = [c for c in sen.cands if c.end <= toks[trig.first].start and c.kind == "actor"]
         recipient = subj[-1].party if subj else None
         return _assemble(sen, trig, donors, [], money, lo, hi, recipient, ref)
@@ -335,8 +386,8 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         money = pick_money(sen.s.text, sen.s.start, sen.s.start, toks[trig.first].start)
         if not money:
             return []
-        donors = _from_group(sen, trig.last)
-        lo = _tok_after(sen, donors[-1].end) if donors else hi
+        donors = from_group(sen, trig.last)
+        lo = tok_after(sen, donors[-1].end) if donors else hi
         return _assemble(sen, trig, donors, [], money, lo or hi, hi, None, ref)
     if not donors:
         return []
@@ -351,12 +402,15 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         one_each = 1 if toks[lo].low in ("one", "a") else int(toks[lo].text) if toks[lo].text.isdigit() else None
     money = pick_money(sen.s.text, sen.s.start, toks[lo].start if lo < len(toks) else sen.s.end,
                        toks[hi - 1].end if hi else sen.s.end)
+    money = money or money_before
     if one_each is not None:
         earlier = find_items(toks, 0, trig.first, sen.money, sen.actor_spans, one_pot=True) or prev_items
         items = [_copy_item(it, one_each) for it in earlier[:1]]
     else:
         items = find_items(toks, lo, hi, sen.money, sen.actor_spans, one_pot=money is not None)
-    pairs = _priced_items(sen, lo, hi) if money else []
+        if not items and own_item:
+            items = named_items(toks, [own_item])
+    pairs = priced_items(sen, lo, hi) if money else []
     if len(pairs) > 1:
         # "a €5bn loan and a €1bn grant": each item with the sum that names it
         return [d for it, m in pairs for d in _assemble(sen, trig, donors, [it], m, lo, hi, recipient, ref)]
@@ -368,43 +422,49 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
     return drafts
 
 
+def _source(sen: _Sentence, trig: Trigger, hi: int, ref) -> list[Draft]:
+    """ "$90 million is a grant from Norway", "a €40m loan from the EIB": the noun is the item,
+    the "from" phrase the donor, the sum right before the noun its value."""
+    toks = sen.toks
+    donors = from_group(sen, trig.last + 1)
+    if not donors or _guarded(sen, trig.first - 6, trig.first):
+        return []
+    item = item_at(toks, trig.first, trig.first + 1, sen.money, sen.actor_spans)
+    if item is None or any(t.low in vocab()["past_use_verbs"] for t in toks[max(0, item.first - 5):item.first]):
+        return []
+    items = named_items(toks, [item])
+    money = None
+    for a, b, m in _money(sen.s.text):
+        a, b = sen.s.start + a, sen.s.start + b
+        if b <= item.start and re.fullmatch(r"\s*(?:(?:is|was|are|were|will|be|as|a|an|in)\s+)*",
+                                             sen.body[b:item.start]):
+            money = (a, b, m)
+    recipient = None
+    verb = next((k for k in range(item.first - 1, max(-1, item.first - 6), -1)
+                 if toks[k].low in vocab()["receive_verbs"]), None)
+    if verb is not None:
+        subj = _subject(sen, verb, [])
+        recipient = subj[0].party if subj and subj[0].party else None
+    lo = tok_after(sen, donors[-1].end)
+    return _assemble(sen, trig, donors, items, money, lo if lo is not None else hi, hi, recipient, ref)
+
+
 def _gapped(sen: _Sentence, trig: Trigger, money, hi: int, ref) -> list[Draft]:
     """A second donor with the verb left out: "Peru pledged $9 million and Chile $4 million"."""
     out = []
     limit = sen.toks[hi - 1].end if hi else sen.s.end
+    if hi < len(sen.toks) and sen.toks[hi].text == ";":
+        limit = sen.s.end      # "Sweden pledged SEK 300m; Norway NOK 250m"
     for c in sen.cands:
         if c.start < money[1] or c.start >= limit or c.kind == "pronoun" or c.party is None:
             continue
-        if not re.search(r"(?:,|\band|\bwhile)\s*(?:the\s+)?$", sen.body[money[1]:c.start]):
+        if not re.search(r"(?:,|;|\band|\bwhile)\s*(?:the\s+)?$", sen.body[money[1]:c.start]):
             continue
         nxt = pick_money(sen.s.text, sen.s.start, c.end, limit)
         if nxt and not sen.body[c.end:nxt[0]].strip():
-            k = _tok_after(sen, nxt[1])
+            k = tok_after(sen, nxt[1])
             out += _assemble(sen, trig, [c], [], nxt, k if k is not None else hi, hi, None, ref)
             money = nxt
-    return out
-
-
-def _priced_items(sen: _Sentence, lo: int, hi: int) -> list:
-    """Items in [lo, hi) each right after its own sum: "$5bn loan", "€1bn in grants"."""
-    out = []
-    limit = sen.toks[hi - 1].end if hi else sen.s.end
-    lo_off = sen.toks[lo].start if lo < len(sen.toks) else sen.s.end
-    part = next((t.start for t in sen.toks[lo:hi] if t.low in ("including", "includes", "which")), None)
-    if part is not None:
-        limit = min(limit, part)     # "$4bn, including $1bn in grants": a part, not a second pledge
-    for a, b, m in _money(sen.s.text):
-        a, b = sen.s.start + a, sen.s.start + b
-        if not (lo_off <= a < limit):
-            continue
-        k = _tok_after(sen, b)
-        if k is not None and sen.toks[k].low in ("in", "of") and re.fullmatch(r"\s*", sen.body[b:sen.toks[k].start]):
-            k += 1
-        if k is None or k >= hi or sen.body[b:sen.toks[k].start].strip() not in ("", "in", "of"):
-            continue
-        found = find_items(sen.toks, k, min(hi, k + 4), sen.money, sen.actor_spans, one_pot=True)
-        if found and found[0].first <= k + 2:
-            out.append((found[0], (a, b, m)))
     return out
 
 
@@ -431,10 +491,6 @@ def _copy_item(it, quantity):
     return replace(it, quantity=quantity)
 
 
-def _tok_after(sen: _Sentence, offset: int) -> int | None:
-    return sen.toks.at_or_after(offset)
-
-
 def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[Draft]:
     if not donors or (not items and not money):
         return []
@@ -445,7 +501,7 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
         rlo = toks[lo].start if lo < len(toks) else sen.s.end
         recipient, _ = _recipient(sen, rlo, toks[hi - 1].end if hi else sen.s.end, donors, items)
         if recipient is None:
-            recipient = _beneficiary(sen, lo, hi)
+            recipient = beneficiary(sen, lo, hi)
         explicit = recipient is not None
     status = _status_after(sen, toks[min(item_end, len(toks) - 1)].end, toks[hi - 1].end if hi else sen.s.end, trig.status)
     # Several donors of one sum with a collective among them gave it together.
@@ -462,7 +518,7 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
                 + ([money[0]] if money else []))
     end = max([toks[trig.last].end] + [c.end for c in inside] + [it.end for it in items]
               + ([money[1]] if money else []))
-    if _to_place(sen, items, hi):
+    if to_place(sen, items, hi):
         return []
     if items and all(it.kind == "troops" for it in items) and not explicit:
         return []      # troops sent without a party to receive them are a deployment
@@ -488,23 +544,6 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
     return out
 
 
-def _to_place(sen: _Sentence, items, hi: int) -> bool:
-    """Whether the items go to a place rather than a party: "troops to the front line"."""
-    if not items:
-        return False
-    k = items[-1].last + 1
-    toks = sen.toks
-    if k + 1 < hi and toks[k].low in ("to", "into", "towards", "toward"):
-        j = k + 1
-        while j < hi and toks[j].low in ("the", "a", "its", "their", "his", "her", "our"):
-            j += 1
-        if j < hi and any(a <= toks[j].start < b for a, b, _ in sen.mentions):
-            return False
-        words = {t.low for t in toks[j:min(hi, j + 3)]}
-        return bool(words & set(vocab()["destinations"]))
-    return False
-
-
 def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
     ref: date | None = parse_date(article.meta.date)
     aliases = org_short_forms(article.body)
@@ -514,14 +553,17 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     drafts: list[Draft] = []
     prev_donors: list[Cand] = []
     prev_items: list = []
+    last_donors: list[Cand] = []
     sentences = article.sentences
     for n, s in enumerate(sentences):
         sen = _Sentence(article, s, aliases, people, quoted, people_re)
         triggers = find_triggers(sen.toks)
+        sen.last_donors = last_donors
         for trig in triggers:
             drafts.extend(_pledges_of(sen, trig, triggers, prev_donors, prev_items, ref))
         add_apposed_values(sen, drafts)
-        drafts.extend(package_list(sen, sentences[n + 1:n + 41], drafts, Draft))
+        listed = donor_list(sen, sentences[n + 1:n + 41], Draft) + bracketed_sums(sen, Draft)
+        drafts.extend(listed or package_list(sen, sentences[n + 1:n + 41], drafts, Draft))
         # What a later "they", "one each" or "will receive" refers back to.
         lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
         if lead:
@@ -529,6 +571,9 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
         items = find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
         if items:
             prev_items = items
+        if drafts and drafts[-1].pledge.evidence.sentence == s.index:
+            last = [d.pledge.donor for d in drafts if d.pledge.evidence.sentence == s.index]
+            last_donors = [Cand(0, 0, p.name, p, "actor") for p in {p.name: p for p in last}.values()]
     drafts = merge_drafts(drafts)
     # A pledge whose clause names no recipient goes to the party the article's pledges go to.
     named = Counter(d.pledge.recipient.name for d in drafts if d.explicit_recipient and d.pledge.recipient
