@@ -27,7 +27,7 @@ from .site import REUSE
 from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
-from .views import (RECENT, FactView, article_jsonld, certainty_label, events_by_month, entity_jsonld, entity_totals, entity_views,
+from .views import (RECENT, FactView, article_jsonld, certainty_label, events_by_month, repeated_quotes, entity_jsonld, entity_totals, entity_views,
                     highlighted_paragraphs, map_points, map_sig, related, sheets_by_month, site_totals,
                     timeline_months)
 
@@ -176,11 +176,13 @@ class Renderer:
                 continue
             shown, months = entity_views(e, self.index.rank)
             month_counts = [(m, len(v.ids)) for m, v in months.items()]
+            repeated = repeated_quotes(e)
             context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
-                       "map": self.entity_map(e), "months": month_counts,
+                       "map": self.entity_map(e), "months": month_counts, "repeated": repeated,
                        "month_href": partial(entity_month_url, section, e.id)}
             head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), sorted(e.roles), e.country, e.region,
                           e.lat, e.lon, month_counts, repr(context["totals"]),
+                          [(text, [self.content[s.article.id] for s, _ in items]) for text, items in repeated],
                           {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                           map_sig(context["map"].dots if context["map"] else []))
             self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(

@@ -5,6 +5,7 @@ Plain functions of the index; render.py decides which pages to write and when to
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -160,19 +161,110 @@ def site_totals(sheets: list[FactSheet]) -> dict[str, int]:
             "strikes": sum(len(s.strikes) for s in sheets), "pledges": sum(len(s.pledges) for s in sheets)}
 
 
+@dataclass
+class PledgeThread:
+    """One pledge as it is announced, approved and delivered across articles."""
+    donor: str
+    recipient: str | None
+    item: str
+    reports: list = field(default_factory=list)     # (sheet, pledge), oldest first
+
+    @property
+    def value(self) -> Money | None:
+        values = [p.value for _, p in self.reports if p.value]
+        return values[-1] if values else None
+
+    @property
+    def quantity(self) -> int | None:
+        quantities = [p.quantity for _, p in self.reports if p.quantity]
+        return quantities[-1] if quantities else None
+
+    def __repr__(self) -> str:   # compact and complete: entity page digests include it
+        return repr((self.donor, self.recipient, self.item, self.value, self.quantity,
+                     [(s.article.id, s.article.date, s.article.outlet, p.id, p.status, p.date) for s, p in self.reports]))
+
+    @property
+    def statuses(self) -> list[str]:
+        seen = []
+        for _, p in self.reports:
+            if p.status not in seen:
+                seen.append(p.status)
+        return seen
+
+
+def _item_head(item: str) -> str:
+    """The noun an item is about: "14 Leopard 2 tanks" and "tanks" share "tank"."""
+    words = [w for w in re.findall(r"[a-z][a-z-]*", item.lower())]
+    head = words[-1] if words else item.lower()
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def pledge_threads(pledges: list) -> list[PledgeThread]:
+    """Pledges with the same donor, recipient and item (by its head noun) whose quantities and
+    values do not contradict each other are one pledge reported several times; in article
+    order, each joins the first thread it fits. Totals count a thread once."""
+    threads: list[PledgeThread] = []
+    buckets: dict[tuple, list[PledgeThread]] = defaultdict(list)
+    for sheet, p in sorted(pledges, key=lambda sp: (sp[0].article.date or "", sp[0].article.id, sp[1].id)):
+        key = (p.donor.id or p.donor.name, p.recipient.id if p.recipient else None, _item_head(p.item))
+        for thread in buckets[key]:
+            if _compatible(thread, sheet, p):
+                thread.reports.append((sheet, p))
+                break
+        else:
+            thread = PledgeThread(p.donor.name, p.recipient.name if p.recipient else None, p.item, [(sheet, p)])
+            buckets[key].append(thread)
+            threads.append(thread)
+    return threads
+
+
+def _compatible(thread: PledgeThread, sheet: FactSheet, p) -> bool:
+    if any(other.article.id == sheet.article.id for other, _ in thread.reports):
+        return False    # one article's pledges were already merged by the extractor
+    if p.quantity and thread.quantity and p.quantity != thread.quantity:
+        return False
+    if p.value and thread.value and (p.value.currency != thread.value.currency
+                                     or abs(p.value.amount - thread.value.amount) > 0.01 * thread.value.amount):
+        return False
+    return True
+
+
+QUOTE_KEY_WORDS = 8
+
+
+def repeated_quotes(e: Entity) -> list[tuple[str, list]]:
+    """Statements carried by several articles, each once with all its sources: two statements
+    are the same when their first QUOTE_KEY_WORDS words are (outlets trim the end of a quote
+    more often than its start). The longest version is shown."""
+    groups: dict[str, list] = defaultdict(list)
+    for sheet, st in e.statements:
+        words = re.findall(r"\w+", st.text.lower())
+        if len(words) >= QUOTE_KEY_WORDS:
+            groups[" ".join(words[:QUOTE_KEY_WORDS])].append((sheet, st))
+    out = []
+    for key, items in sorted(groups.items()):
+        if len({sheet.article.id for sheet, _ in items}) > 1:
+            items.sort(key=lambda sp: (sp[0].article.date or "", sp[0].article.id))
+            text = max((st.text for _, st in items), key=lambda t: (len(t), t))
+            out.append((text, items))
+    return sorted(out, key=lambda g: (g[1][0][0].article.date or "", g[0]), reverse=True)
+
+
 def entity_totals(e: Entity) -> dict:
-    """Casualties at a place; pledges given and received, totalled by currency and by item; a
-    speaker's roles with the first and last date each was used."""
+    """Casualties at a place; pledges given and received, totalled by currency and by item
+    counting each pledge thread once; a speaker's roles with the first and last date of each."""
     totals = {"killed": sum(s.killed or 0 for _, s in e.strikes),
               "injured": sum(s.injured or 0 for _, s in e.strikes)}
     for side, pledges in (("given", e.pledges_given), ("received", e.pledges_received)):
         value: dict[str, float] = defaultdict(float)
         items: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # item -> [pledges, quantity]
-        for _, p in pledges:
-            if p.value:
-                value[p.value.currency] += p.value.amount
-            items[p.item.lower()][0] += 1
-            items[p.item.lower()][1] += p.quantity or 0
+        threads = pledge_threads(pledges)
+        totals[f"{side}_threads"] = [t for t in threads if len(t.reports) > 1]
+        for t in threads:
+            if t.value:
+                value[t.value.currency] += t.value.amount
+            items[t.item.lower()][0] += 1
+            items[t.item.lower()][1] += t.quantity or 0
         totals[f"{side}_value"] = [Money(v, c) for c, v in sorted(value.items())]
         totals[f"{side}_items"] = sorted((item, n, q) for item, (n, q) in items.items())
     roles: dict[str, list[str]] = {}
