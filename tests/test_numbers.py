@@ -33,3 +33,9 @@ def test_currency_codes_and_more_currency_words():
     assert parse_money("CHF 5m").currency == "CHF"
     assert parse_money("20 million yuan").currency == "CNY"
     assert parse_money("the USD index rose") is None
+
+
+def test_currency_named_with_its_country():
+    assert parse_money("6.5 billion Danish kroner").currency == "DKK"
+    assert parse_money("NOK 75 billion").currency == "NOK"
+    assert parse_money("300 million Norwegian kroner").currency == "NOK"

@@ -36,14 +36,19 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "canadian dollars": "CAD", "australian dollars": "AUD", "kroner": "DKK",
                   "krona": "SEK", "kronor": "SEK", "zloty": "PLN", "yuan": "CNY", "renminbi": "CNY",
                   "rupees": "INR", "rupee": "INR", "rand": "ZAR", "lira": "TRY", "liras": "TRY",
-                  "shekels": "ILS", "riyals": "SAR", "dirhams": "AED"}
+                  "shekels": "ILS", "riyals": "SAR", "dirhams": "AED",
+                  # a demonym fixes currencies that share a name
+                  "danish kroner": "DKK", "danish krone": "DKK", "norwegian kroner": "NOK",
+                  "norwegian krone": "NOK", "swedish kronor": "SEK", "swedish krona": "SEK",
+                  "japanese yen": "JPY", "chinese yuan": "CNY", "indian rupees": "INR", "polish zloty": "PLN",
+                  "turkish lira": "TRY", "us dollars": "USD", "u.s. dollars": "USD", "new zealand dollars": "NZD"}
 # ISO 4217 codes written before the amount, as wire services do: "NOK 75 billion", "CHF 5m".
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "NOK", "SEK", "DKK", "CNY", "CAD", "AUD", "PLN",
                   "UAH", "RUB", "INR", "TRY", "ILS", "SAR", "AED", "KRW", "NZD", "CZK", "HUF", "RON")
 _SIGN = r"(?P<sign>US\$|C\$|A\$|\$|€|£|¥|\b(?:" + "|".join(CURRENCY_CODES) + r")(?=\s?\d))"
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mln|bln|tn|m|b|k)\b)?"
-_WORDCUR = r"(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
+_WORDCUR = r"(?P<word>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
 MONEY = re.compile(
     rf"(?:{_SIGN}\s?{_AMOUNT}{_SCALE}|\b{_AMOUNT.replace('amount', 'amount2')}"
     rf"(?:\s*(?P<scale2>trillion|billion|million|thousand|bn|mln|bln|m))?\s+{_WORDCUR}\b)",
