@@ -101,7 +101,9 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
     write_site(config.out, files)
     report.pages = len(files)
     report.link_problems = check_site(config.out, only=renderer.rendered)
-    Manifest(signature, code, renderer.digests, report.inputs, len(files)).save(config.out)
+    # A site with broken links is never "up to date": the next build renders and checks again.
+    Manifest("" if report.link_problems else signature, code, renderer.digests, report.inputs,
+             len(files)).save(config.out)
     log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
     return report
 

@@ -67,6 +67,10 @@ def check_site(root: Path, only: list[str] | None = None) -> list[str]:
         pages = sorted(p for p in only if p.endswith(".html"))
     parsed = _Parsed(root)
     tree = _Tree(root)
+    # In an incremental check, a fragment in a page that was not rendered again is trusted: its
+    # ids come from the same data as when it was checked, and parsing every page linked from
+    # the pages rendered again would cost a full check.
+    fragment_pages = None if only is None else set(pages)
     seen: dict[tuple, str | None] = {}     # most links repeat (menus, footers): judge each once per folder
     problems = []
     for rel in pages:
@@ -76,7 +80,7 @@ def check_site(root: Path, only: list[str] | None = None) -> list[str]:
             if memo is not None and memo in seen:
                 problem = seen[memo]
             else:
-                problem = _check_link(tree, rel, tag, attr, value, parsed)
+                problem = _check_link(tree, rel, tag, attr, value, parsed, fragment_pages)
                 if memo is not None:
                     seen[memo] = problem
             if problem:
@@ -114,7 +118,8 @@ class _Tree:
             self.files.update(prefix + f for f in files)
 
 
-def _check_link(tree: _Tree, page: str, tag: str, attr: str, value: str, parsed) -> str | None:
+def _check_link(tree: _Tree, page: str, tag: str, attr: str, value: str, parsed,
+                fragment_pages: set[str] | None = None) -> str | None:
     value = value.strip()
     parts = urlsplit(value)
     if parts.scheme in ("mailto", "tel"):
@@ -138,6 +143,7 @@ def _check_link(tree: _Tree, page: str, tag: str, attr: str, value: str, parsed)
         return "points at a folder; from file:// a link must name a file (add index.html)"
     if target not in tree.files:
         return "no such file in the site"
-    if parts.fragment and target.endswith(".html") and parts.fragment not in parsed[target].ids:
+    if parts.fragment and target.endswith(".html") and (fragment_pages is None or target in fragment_pages) \
+            and parts.fragment not in parsed[target].ids:
         return f"{target} has no element with id {parts.fragment!r}"
     return None

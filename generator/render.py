@@ -182,7 +182,7 @@ class Renderer:
                        "month_href": partial(entity_month_url, section, e.id)}
             head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), sorted(e.roles), e.country, e.region,
                           e.lat, e.lon, month_counts, repr(context["totals"]),
-                          [(text, [self.content[s.article.id] for s, _ in items]) for text, items in repeated],
+                          [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                           {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                           map_sig(context["map"].dots if context["map"] else []))
             self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(

@@ -168,16 +168,25 @@ class PledgeThread:
     recipient: str | None
     item: str
     reports: list = field(default_factory=list)     # (sheet, pledge), oldest first
+    value: Money | None = None                      # the latest figures reported
+    quantity: int | None = None
+    articles: set = field(default_factory=set)
 
-    @property
-    def value(self) -> Money | None:
-        values = [p.value for _, p in self.reports if p.value]
-        return values[-1] if values else None
+    def add(self, sheet: FactSheet, pledge) -> None:
+        self.reports.append((sheet, pledge))
+        self.articles.add(sheet.article.id)
+        self.value = pledge.value or self.value
+        self.quantity = pledge.quantity or self.quantity
 
-    @property
-    def quantity(self) -> int | None:
-        quantities = [p.quantity for _, p in self.reports if p.quantity]
-        return quantities[-1] if quantities else None
+    def fits(self, sheet: FactSheet, p) -> bool:
+        """Another report of this pledge: from another article (one article's mentions were
+        merged by the extractor) and with no figure that contradicts the thread's."""
+        if sheet.article.id in self.articles:
+            return False
+        if p.quantity and self.quantity and p.quantity != self.quantity:
+            return False
+        return not (p.value and self.value and (p.value.currency != self.value.currency or
+                                                abs(p.value.amount - self.value.amount) > 0.01 * self.value.amount))
 
     def __repr__(self) -> str:   # compact and complete: entity page digests include it
         return repr((self.donor, self.recipient, self.item, self.value, self.quantity,
@@ -194,48 +203,46 @@ class PledgeThread:
 
 def _item_head(item: str) -> str:
     """The noun an item is about: "14 Leopard 2 tanks" and "tanks" share "tank"."""
-    words = [w for w in re.findall(r"[a-z][a-z-]*", item.lower())]
+    words = re.findall(r"[a-z][a-z-]*", item.lower())
     head = words[-1] if words else item.lower()
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+THREADS_SHOWN = 30
 
 
 def pledge_threads(pledges: list) -> list[PledgeThread]:
     """Pledges with the same donor, recipient and item (by its head noun) whose quantities and
     values do not contradict each other are one pledge reported several times; in article
-    order, each joins the first thread it fits. Totals count a thread once."""
+    order, each joins the open thread it fits (the newest one). Totals count a thread once."""
     threads: list[PledgeThread] = []
     buckets: dict[tuple, list[PledgeThread]] = defaultdict(list)
     for sheet, p in sorted(pledges, key=lambda sp: (sp[0].article.date or "", sp[0].article.id, sp[1].id)):
         key = (p.donor.id or p.donor.name, p.recipient.id if p.recipient else None, _item_head(p.item))
-        for thread in buckets[key]:
-            if _compatible(thread, sheet, p):
-                thread.reports.append((sheet, p))
-                break
-        else:
-            thread = PledgeThread(p.donor.name, p.recipient.name if p.recipient else None, p.item, [(sheet, p)])
-            buckets[key].append(thread)
-            threads.append(thread)
+        bucket = buckets[key]
+        # Only the newest thread of a kind is open: a pledge re-reported after a different one
+        # started is a new pledge (and the walk stays linear however many there are).
+        if bucket and bucket[-1].fits(sheet, p):
+            bucket[-1].add(sheet, p)
+            continue
+        thread = PledgeThread(p.donor.name, p.recipient.name if p.recipient else None, p.item)
+        thread.add(sheet, p)
+        bucket.append(thread)
+        threads.append(thread)
     return threads
 
 
-def _compatible(thread: PledgeThread, sheet: FactSheet, p) -> bool:
-    if any(other.article.id == sheet.article.id for other, _ in thread.reports):
-        return False    # one article's pledges were already merged by the extractor
-    if p.quantity and thread.quantity and p.quantity != thread.quantity:
-        return False
-    if p.value and thread.value and (p.value.currency != thread.value.currency
-                                     or abs(p.value.amount - thread.value.amount) > 0.01 * thread.value.amount):
-        return False
-    return True
-
-
 QUOTE_KEY_WORDS = 8
+REPEATED_SHOWN = 20      # repeated statements on a speaker's page, newest first
+SOURCES_SHOWN = 12       # sources listed for each; the rest are counted
 
 
-def repeated_quotes(e: Entity) -> list[tuple[str, list]]:
-    """Statements carried by several articles, each once with all its sources: two statements
-    are the same when their first QUOTE_KEY_WORDS words are (outlets trim the end of a quote
-    more often than its start). The longest version is shown."""
+def repeated_quotes(e: Entity) -> list[tuple[str, list, int]]:
+    """Statements carried by several articles, each once with its sources (text, the first
+    SOURCES_SHOWN (sheet, statement) pairs, how many in all): two statements are the same
+    when their first QUOTE_KEY_WORDS words are (outlets trim the end of a quote more often
+    than its start). The longest version is shown; the newest REPEATED_SHOWN are kept, so a
+    speaker quoted daily for years still has a page of bounded size."""
     groups: dict[str, list] = defaultdict(list)
     for sheet, st in e.statements:
         words = re.findall(r"\w+", st.text.lower())
@@ -244,10 +251,11 @@ def repeated_quotes(e: Entity) -> list[tuple[str, list]]:
     out = []
     for key, items in sorted(groups.items()):
         if len({sheet.article.id for sheet, _ in items}) > 1:
-            items.sort(key=lambda sp: (sp[0].article.date or "", sp[0].article.id))
+            items.sort(key=lambda sp: (sp[0].article.date or "", sp[0].article.id), reverse=True)
             text = max((st.text for _, st in items), key=lambda t: (len(t), t))
-            out.append((text, items))
-    return sorted(out, key=lambda g: (g[1][0][0].article.date or "", g[0]), reverse=True)
+            out.append((text, items[:SOURCES_SHOWN], len(items)))
+    out.sort(key=lambda g: (g[1][0][0].article.date or "", g[0]), reverse=True)
+    return out[:REPEATED_SHOWN]
 
 
 def entity_totals(e: Entity) -> dict:
@@ -259,7 +267,7 @@ def entity_totals(e: Entity) -> dict:
         value: dict[str, float] = defaultdict(float)
         items: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # item -> [pledges, quantity]
         threads = pledge_threads(pledges)
-        totals[f"{side}_threads"] = [t for t in threads if len(t.reports) > 1]
+        totals[f"{side}_threads"] = [t for t in threads if len(t.reports) > 1][-THREADS_SHOWN:][::-1]
         for t in threads:
             if t.value:
                 value[t.value.currency] += t.value.amount
