@@ -341,7 +341,7 @@ def test_loan_in_yen_and_grant_for_a_country():
 
 def test_people_index_is_built_sentence_by_sentence_and_stays_linear():
     import time
-    from generator.extract.pledge_phrases import people_of
+    from generator.extract.pledge_people import people_of
     one_block = "Dutch Prime Minister Mark Vos said the Netherlands would send 12 howitzers to Ukraine. "
     small, big = one_block * 20, one_block * 400
     s_small, s_big = split_sentences(small), split_sentences(big)

@@ -41,6 +41,9 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "danish kroner": "DKK", "danish krone": "DKK", "norwegian kroner": "NOK",
                   "norwegian krone": "NOK", "swedish kronor": "SEK", "swedish krona": "SEK",
                   "japanese yen": "JPY", "chinese yuan": "CNY", "indian rupees": "INR", "polish zloty": "PLN",
+                  # "crowns" alone is Swedish, Norwegian, Danish or Czech: only with its country
+                  "czech crowns": "CZK", "czech koruna": "CZK", "koruna": "CZK",
+                  "swedish crowns": "SEK", "norwegian crowns": "NOK", "danish crowns": "DKK",
                   "turkish lira": "TRY", "us dollars": "USD", "u.s. dollars": "USD", "new zealand dollars": "NZD"}
 # ISO 4217 codes written before the amount, as wire services do: "NOK 75 billion", "CHF 5m".
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "NOK", "SEK", "DKK", "CNY", "CAD", "AUD", "PLN",

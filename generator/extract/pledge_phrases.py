@@ -15,7 +15,7 @@ from importlib import resources
 import yaml
 
 from ..model import Party
-from .actors import Actor, find_actors, lookup
+from .actors import Actor, find_actors
 from .numbers import UNITS, find_money, word_value
 
 
@@ -56,6 +56,8 @@ ORG_SHAPE = re.compile(
     r"\b(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the)\s+)?){1,5}"
     r"(?:Bank|Fund|Foundation|Trust|Agency|Programme|Program|Organi[sz]ation|Alliance|Initiative)\b")
 SCALE_WORDS = {"hundred", "thousand", "million"}
+PLURAL_MODEL = re.compile(r"[A-Z][A-Z-]*\d[\w-]*s")
+MODEL_CODE = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Z0-9][\w-]*")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 PREPOSITIONS = {"to", "for", "with", "from", "against", "on", "of", "by", "at", "in", "into",
                 "than", "toward", "towards", "about", "over", "among", "between", "within"}
@@ -140,6 +142,8 @@ def head_kind(toks: list[Tok], j: int) -> str | None:
     kind = v["heads"].get(t.low)
     if kind is None and t.low.endswith("s") and t.cap:
         kind = v["heads"].get(t.low[:-1])      # "Leopards", "Gepards"
+    if kind is None and PLURAL_MODEL.fullmatch(t.text):
+        kind = t.low[:-1]      # "15 CV90s": a counted model name is a thing given
     return kind
 
 
@@ -162,8 +166,8 @@ def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> It
     while (j < min(limit, h + 6) and not _blocked(toks, j, money_spans)
            and toks[j].low not in v["determiners"]
            and not any(s <= toks[j].start < e for s, e in actor_spans)):
-        if head_kind(toks, j):
-            last = j
+        if head_kind(toks, j) or (j == last + 1 and MODEL_CODE.fullmatch(toks[j].text)):
+            last = j      # "Leopard 2A4s": a model code after the name is part of it
         j += 1
     post = None
     # "package of assistance", "pledges of aid": an aid word names its content after "of".
@@ -178,6 +182,10 @@ def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> It
     k = h - 1
     while k >= 0 and h - k <= 5:
         t = toks[k]
+        if (t.text.isdigit() and k >= 1 and re.fullmatch(r"[A-Z][A-Z0-9-]+", toks[k - 1].text)
+                and not any(s <= toks[k - 1].start < e for s, e in actor_spans)):
+            first, k = k - 1, k - 2      # "RBS 70 units": the number is part of the model name
+            continue
         if (_blocked(toks, k, money_spans) or t.low in v["determiners"] or is_number(t)
                 or t.low in v["commit_verbs"] or ORDINAL.fullmatch(t.low)
                 or t.low in v["vague_numbers"] or t.low in SCALE_WORDS
@@ -255,25 +263,47 @@ def find_items(toks: list[Tok], lo: int, hi: int, money_spans, actor_spans,
         return named_items(toks, out)
     # "fuel, shells, and repairs", "trucks and additional radar systems"
     while True:
-        k = out[-1].last + 1
+        k = _apposition_end(toks, out[-1].last + 1, hi)
         seps = 0
-        while k < hi and toks[k].low in {",", "and", "plus", "as", "well"}:
-            k += 1
+        while k < hi and (toks[k].low in {",", "and", "plus", "as", "well", "alongside"} or (
+                toks[k].low in ("along", "together") and k + 1 < hi and toks[k + 1].low == "with")):
+            k += 2 if toks[k].low in ("along", "together") else 1
             seps += 1
         if not seps or k >= hi:
             break
         nxt = None
-        for j in range(k, min(hi, k + 5)):
+        for j in range(k, min(hi, k + 9)):
             if head_kind(toks, j):
                 nxt = item_at(toks, j, hi, money_spans, actor_spans)
                 break
             t = toks[j]
-            if t.low in STOP or not re.match(r"\w", t.text):
-                break
+            if (t.low == "of" and j > k and toks[j - 1].low in COUNTERS) or (
+                    t.low == "up" and j + 1 < hi and toks[j + 1].low == "to") or (
+                    t.low == "to" and j > k and toks[j - 1].low == "up"):
+                continue      # "an undisclosed number of", "up to four"
+            if t.text == "-" and j > k:
+                continue      # "forty-five", "short-range"
+            if t.low in STOP or not re.match(r"\w", t.text) or t.low.endswith("ing"):
+                break     # "..., bringing the total contribution to": a clause, not an item
         if not nxt or nxt.first < k and nxt.first != k:
             break
         out.append(nxt)
     return named_items(toks, out)
+
+
+# Counters whose "of" phrase is the item: "an undisclosed number of launchers".
+COUNTERS = {"number", "numbers", "batch", "batches", "dozens", "hundreds", "thousands", "lot", "lots"}
+
+
+def _apposition_end(toks: list[Tok], k: int, hi: int) -> int:
+    """Skip an apposition on the item before coordination: "a battery, its fourth, along with"."""
+    if k + 2 < hi and toks[k].text == "," and toks[k + 1].low in ("its", "their", "the"):
+        for j in range(k + 2, min(hi, k + 5)):
+            if toks[j].text == ",":
+                return j if not any(head_kind(toks, x) for x in range(k + 1, j)) else k
+            if toks[j].low in STOP:
+                break
+    return k
 
 
 def named_items(toks: list[Tok], items: list[ItemNP]) -> list[ItemNP]:
@@ -408,13 +438,22 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
         person, pend = _person_after(toks, k)
         if text[m.end:m.end + 1] == "-":
             continue           # "EU-hosted", "US-led", "American-made": a modifier, not a party
-        if m.form == "demonym" and not inst and not person:
-            continue           # "German tanks" names the maker, not a giver
+        if m.form == "demonym" and not inst and not person and not (
+                k < len(toks) and toks[k].low in ("money", "funds", "funding", "cash")):
+            continue           # "German tanks" names the maker, not a giver; "Norwegian money" gives
+        if k < len(toks) and toks[k].text in ("Facility", "Compact", "Plan", "Mechanism"):
+            continue           # "the Ukraine Facility" is named for whom it serves
         if k < len(toks) and toks[k].text.startswith("-"):
             continue
         end_tok = max(last, k + inst - 1 if inst else last, pend - 1 if person else last)
+        if (first >= 2 and toks[first - 1].low == "in" and m.actor.kind == "country"
+                and toks[first - 2].low in ("government", "authorities", "officials", "cabinet")):
+            first -= 2      # "the government in Oslo" acts for Norway
+            first -= first >= 1 and toks[first - 1].low == "the"
+            s = toks[first].start
         cands.append(Cand(s, toks[end_tok].end, m.text, party_of(m.actor, person), "actor",
-                          first=first, last=end_tok, extra={"possessive": k > last + 1 and not inst and not person}))
+                          first=first, last=end_tok, extra={"possessive": k > last + 1 and not inst and not person,
+                                                            "money": m.form == "demonym" and not inst and not person}))
     # An organisation the table lacks, known by the shape of its name: "Asian Development Bank".
     for m in ORG_SHAPE.finditer(text):
         s, e = base + m.start(), base + m.end()
@@ -527,73 +566,3 @@ def group_right(cands: list[Cand], offset: int, text_of) -> list[Cand]:
             break
         group.append(c)
     return group
-
-
-def org_short_forms(body: str) -> dict[str, Actor]:
-    """Last words of organisations named in the article ("Commission" for the European
-    Commission), so that a later "the Commission" resolves to it."""
-    out: dict[str, Actor] = {}
-    for m in find_actors(body):
-        if m.actor.kind == "organization" and m.form == "name" and " " in m.actor.name:
-            last = m.actor.name.split()[-1]
-            if last[:1].isupper() and lookup(last) is None:
-                out.setdefault(last.lower(), m.actor)
-    # Organisations known only by the shape of their name: "the Alliance" after "Sahel Aid Alliance".
-    for m in ORG_SHAPE.finditer(body):
-        name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
-        if " and " in name or lookup(name) is not None:
-            continue
-        last = name.split()[-1]
-        if lookup(last) is None:
-            out.setdefault(last.lower(), Actor(name, "organization", None))
-    return out
-
-
-APPOSED_NAME = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+(?:the\s+)?$")
-
-
-def _apposed_people(sen, out: dict[str, Party]) -> None:
-    """ "Joe Bloggs, the Irish foreign minister," and "Ann Lee, Canada's defence minister,"."""
-    v = vocab()
-    for m in find_actors(sen.text):
-        if m.actor.kind != "country":
-            continue
-        name = APPOSED_NAME.search(sen.text[max(0, m.start - 60):m.start])
-        after = re.match(r"(?:['’]s)?\s+(\w+)", sen.text[m.end:])
-        if not name or not after or after.group(1).lower() not in v["person_titles"]:
-            continue
-        full = name.group(1)
-        if lookup(full) is not None or full.split()[0].lower() in ("the", "a"):
-            continue
-        party = party_of(m.actor, full)
-        out.setdefault(full, party)
-        if " " in full:
-            out.setdefault(full.split()[-1], party)
-
-
-def people_of(body: str, statements, sentences=None) -> dict[str, Party]:
-    """Names of people who act for a country, from the article ("Poland's Defence Minister
-    Jan Novak") and from the roles of the statements' speakers ("British Prime Minister").
-    Sentence by sentence, so that the work grows with the article's length only."""
-    out: dict[str, Party] = {}
-    if sentences is None:
-        from ..text import split_sentences
-        sentences = split_sentences(body)
-    for sen in sentences:
-        for c in donor_candidates(sen.text, sen.start, tokenize(sen.text, sen.start), {}):
-            if c.party and c.party.person and c.party.kind == "country":
-                full = c.party.person
-                out.setdefault(full, c.party)
-                if " " in full:
-                    out.setdefault(full.split()[-1], c.party)
-        _apposed_people(sen, out)
-    for st in statements or []:
-        role = getattr(st.speaker, "role", None) or ""
-        found = [m for m in find_actors(role) if m.actor.kind == "country"]
-        name = st.speaker.name
-        if found and st.speaker.kind == "person" and name and name[:1].isupper():
-            party = party_of(found[0].actor, name)
-            out.setdefault(name, party)
-            if " " in name:
-                out.setdefault(name.split()[-1], party)
-    return out

@@ -61,10 +61,25 @@ def _give_at(toks: list[Tok], j: int, forms) -> int | None:
         return j
     if toks[j].low in ("hand", "handing", "handed") and j + 1 < len(toks) and toks[j + 1].low == "over":
         return j + 1
+    # "Canadian money will go towards winter uniforms"
+    if toks[j].low in ("go", "going") and j + 1 < len(toks) and toks[j + 1].low in ("towards", "toward"):
+        return j + 1
     # "will pay for the training of pilots": paying for a thing gives it; "will pay out $5m"
     if toks[j].low in ("pay", "paying") and j + 1 < len(toks) and toks[j + 1].low in ("for", "out"):
         return j + 1
     return None
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _time_after(toks: list[Tok], j: int) -> int:
+    """Index after a day between a verb and its "to": "agreed on Thursday to provide"."""
+    if j + 1 < len(toks) and toks[j].low == "on" and toks[j + 1].low in WEEKDAYS:
+        return j + 2
+    if j < len(toks) and toks[j].low in ("yesterday", "today"):
+        return j + 1
+    return j
 
 
 def find_triggers(toks: list[Tok]) -> list[Trigger]:
@@ -122,14 +137,22 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
                     out.append(Trigger("receive", i, k, "pledged"))
                     continue
         # agreed to provide / committed to providing / intends to deliver
-        if low in v["control"] and nxt == "to" and prev not in ("a", "an", "the"):
-            j = _adverbs(toks, i + 2)
+        when = _time_after(toks, i + 1) if low in v["control"] else i + 1
+        if low in v["control"] and when < n and toks[when].low == "to" and prev not in ("a", "an", "the"):
+            j = _adverbs(toks, when + 1)
             g = _give_at(toks, j, forms)
             if g is not None:
                 out.append(Trigger("verb", i, g, v["control"][low]))
                 continue
             if j < n and toks[j].low in v["buy_verbs"]:
                 out.append(Trigger("buy", i, j, v["control"][low]))
+                continue
+        # "signed an agreement to provide", "announced a plan to send": the noun's "to" clause
+        # is the subject's own commitment
+        if low in v["plan_nouns"] and nxt == "to" and prev in ("a", "an", "the", "its", "their"):
+            g = _give_at(toks, _adverbs(toks, i + 2), forms)
+            if g is not None:
+                out.append(Trigger("verb", i, g, "pledged"))
                 continue
         # pledges from X / a pledge by Britain / Canada's offer of / Germany's €500m pledge
         if low in v["commit_nouns"] and (nxt in ("from", "by", "of", "worth", "totalling", "totaling")

@@ -14,7 +14,6 @@ Sweden are one entry with quantity 12.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,12 +25,14 @@ from .numbers import find_money, word_value
 from .pledge_clauses import (clause_subject, from_group, fund_source, listed_items,
                              beneficiary, name_spans, priced_items, to_place, together_with,
                              tok_after, with_lender)
+from .pledge_parts import (Statements, dateline_country, further_sum, home_offices,
+                           np_start, one_more, purpose_between, starts_party)
 from .pledge_context import add_apposed_values, bracketed_sums, donor_list, merge_drafts, package_list
 from .pledge_triggers import ADVERBS, AID_NOUNS, Trigger, find_triggers
+from .pledge_people import org_short_forms, people_of
 from .pledge_phrases import (PREPOSITIONS, STOP, VERBISH, Cand, donor_candidates, find_items,
                              group_left, group_right, head_kind, is_number, item_at,
-                             named_items, org_short_forms, party_of, people_of, people_pattern,
-                             pick_money, tokenize, vocab)
+                             named_items, party_of, people_pattern, pick_money, tokenize, vocab)
 
 
 @dataclass
@@ -42,40 +43,22 @@ class Draft:
     generic_donor: bool
 
 
-class _Statements:
-    """The article's statements by where they stand, to find the one quoting an offset."""
-
-    def __init__(self, statements):
-        self.spans = sorted(((st.evidence.start, st.evidence.end, n, st)
-                             for n, st in enumerate(statements)), key=lambda x: (x[0], x[2]))
-        self.starts = [x[0] for x in self.spans]
-        self.longest = max((e - s for s, e, _, _ in self.spans), default=0)
-
-    def at(self, offset: int):
-        """Statements whose span holds offset, in the article's statement order."""
-        k = bisect_right(self.starts, offset)
-        found = []
-        while k > 0 and offset - self.spans[k - 1][0] <= self.longest:
-            k -= 1
-            s, e, n, st = self.spans[k]
-            if s <= offset < e:
-                found.append((n, st))
-        return [st for _, st in sorted(found, key=lambda x: x[0])]
-
-
 class _Sentence:
-    def __init__(self, article: Article, s, aliases, people=None, statements=(), people_re=None):
+    def __init__(self, article: Article, s, aliases, people=None, statements=(), people_re=None, home=None):
         self.s = s
         self.people = people or {}
-        self.statements = statements if isinstance(statements, _Statements) else _Statements(statements)
+        self.statements = statements if isinstance(statements, Statements) else Statements(statements)
         self.body = article.body
         self.toks = tokenize(s.text, s.start)
         self.cands = donor_candidates(s.text, s.start, self.toks, aliases, people, people_re)
+        if home is not None:
+            self.cands = sorted(self.cands + home_offices(self, home), key=lambda c: c.start)
         self.money = [(s.start + a, s.start + b) for a, b, _ in _money(s.text)]
         self.mentions = [(s.start + m.start, s.start + m.end, m) for m in find_actors(s.text)]
         self.actor_spans = [(a, b) for a, b, m in self.mentions if m.form != "demonym"]
         self.actor_spans += name_spans(s.text, s.start)
         self.last_donors: list[Cand] = []     # the donors of the latest pledge before this sentence
+        self.drafts: list = []                # pledges found so far in this sentence
 
     def speaker_at(self, offset: int) -> Party | None:
         """The party of whoever says "we" here, when a statement quotes them."""
@@ -128,8 +111,8 @@ def _subject(sen: _Sentence, tok: int, prev_donors: list[Cand]) -> list[Cand]:
                 return group_left(sen.cands, earlier[-1], sen.text_of)
             return list(prev_donors)
         p = sen.toks[c.first - 1].low if c.first >= 1 else ""
-        if p in PREPOSITIONS:
-            continue
+        if p in PREPOSITIONS and not (step == 0 and c.extra.get("money")):
+            continue      # "C$34m in Canadian money will go": the money's giver is the subject
         return group_left(sen.cands, k, sen.text_of)
     return []
 
@@ -158,6 +141,8 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
             prev = "for"     # "the reconstruction of Ukraine", "the people of Haiti"
         if prev in ("from", "by", "against", "than", "at", "of", "between", "without", "within", "on"):
             continue
+        if prev == "in" and prev2 in vocab()["made_in_verbs"]:
+            continue     # "CV90s to be built in Sweden for Ukraine": where it is made
         if m.form in ("seat", "demonym") and prev not in ("to", "for", "with", "help"):
             continue
         if (k is not None and k + 1 < len(sen.toks) and prev not in ("to", "for", "with")
@@ -166,6 +151,9 @@ def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> t
         if (any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money)
                 and prev not in VERBISH and prev not in vocab()["commit_verbs"]):
             continue     # "... and Chile $4 million": a donor with its verb left out
+        if after is not None and prev in ("and", ",") and (
+                is_number(sen.toks[after]) or sen.toks[after].low in ("another", "one")):
+            continue     # "... and Germany another": a donor with its verb left out
         return party_of(m.actor), b
     return None, lo
 
@@ -202,13 +190,23 @@ def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
                     and all(re.match(r"[\w$€£¥]", x.text) and x.low not in STOP for x in toks[trig.last + 1:t.first])):
                 continue      # "disbursed a €4bn tranche of ...": the noun is the verb's object
             end = min(end, t.first)
+            if t.kind in ("verb", "commit"):
+                # "..., Romania is to donate a third": the next chain's subject is not an object
+                subj = [np_start(sen, c.first) for c in sen.cands if c.kind == "actor" and trig.last < c.first
+                        and c.last < t.first and t.first - c.last <= 2]
+                end = min([end] + subj)
     reporting = vocab()["reporting_verbs"]
     for k in range(trig.last + 1, end):
         if toks[k].text in (";", "—", "–", ":"):
             return k
         if toks[k].text == "," and k + 1 < end:
-            if toks[k + 1].low == "but":
-                return k        # "..., but warned that money alone ..."
+            if toks[k + 1].low in ("but", "which", "who"):
+                return k        # "..., but warned that ...", "the Fund, which buys transformers"
+            if toks[k + 1].low == "and" and k + 2 < end and starts_party(sen, k + 2):
+                return k        # "..., and Saudi Arabia signed ...": the next donor's clause
+            if (toks[k + 1].low.endswith("ing") and toks[k + 1].low != "including"
+                    and not head_kind(toks, k + 1) and not toks[k + 1].cap):
+                return k        # "..., doubling the number it shipped to Poland": a side clause
             for j in range(k + 1, min(end, k + 11)):
                 if toks[j].text == ",":
                     break
@@ -400,26 +398,58 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
     # "will lend two each": the item is the one just named
     if lo < hi and (is_number(toks[lo]) or toks[lo].low in ("one", "a")) and lo + 1 < hi and toks[lo + 1].low == "each":
         one_each = 1 if toks[lo].low in ("one", "a") else int(toks[lo].text) if toks[lo].text.isdigit() else None
+    elif lo < hi and one_more(toks, lo, hi):
+        one_each = 1      # "the US will send one battery, Romania is to donate a third"
     money = pick_money(sen.s.text, sen.s.start, toks[lo].start if lo < len(toks) else sen.s.end,
                        toks[hi - 1].end if hi else sen.s.end)
     money = money or money_before
+    if not money and trig.kind == "verb" and donors and sen.s.start <= donors[0].start < sen.s.end:
+        k = np_start(sen, donors[0].first)
+        if k != donors[0].first:     # "C$34m in Canadian money will go towards ..."
+            money = pick_money(sen.s.text, sen.s.start, toks[k].start, donors[0].start)
+    further = []
+    if money and trig.kind in ("verb", "commit"):
+        split = further_sum(sen, money, hi)
+        if split is not None:
+            cut, second = split      # "€1bn for Turkey and a further €108m in aid for Syria"
+            k = tok_after(sen, second[1])
+            if k is not None and k < hi:
+                found = find_items(toks, k, hi, sen.money, sen.actor_spans, one_pot=True)
+                further = _assemble(sen, trig, donors, found[:1], second, k, hi, None, ref)
+            hi = cut
     if one_each is not None:
         earlier = find_items(toks, 0, trig.first, sen.money, sen.actor_spans, one_pot=True) or prev_items
         items = [_copy_item(it, one_each) for it in earlier[:1]]
     else:
-        items = find_items(toks, lo, hi, sen.money, sen.actor_spans, one_pot=money is not None)
+        items = find_items(toks, lo, hi, sen.money, sen.actor_spans)
+        if money and items and money[0] < items[0].start:
+            items = items[:1]     # "$5m for food and medicine" is one pot of money
         if not items and own_item:
             items = named_items(toks, [own_item])
+    if money and items and purpose_between(toks, money[1], items[0].start):
+        items = []      # "€20m to UNRWA to help it keep food flowing": the money is the gift
     pairs = priced_items(sen, lo, hi) if money else []
     if len(pairs) > 1:
         # "a €5bn loan and a €1bn grant": each item with the sum that names it
         return [d for it, m in pairs for d in _assemble(sen, trig, donors, [it], m, lo, hi, recipient, ref)]
-    drafts = _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref)
-    if drafts and money and trig.kind in ("verb", "commit"):
+    drafts = _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) + further
+    if drafts and money and trig.kind in ("verb", "commit") and not further:
         drafts += _gapped(sen, trig, money, hi, ref)
     elif drafts and len(items) == 1 and trig.kind in ("verb", "commit"):
         drafts += _gapped_counts(sen, trig, items[0], hi, ref)
     return drafts
+
+
+def _including(sen: _Sentence, trig: Trigger, lo: int, hi: int, ref) -> list[Draft]:
+    """ "announced a $425m package for Ukraine on Monday, including 15 Bradleys": the things
+    listed after a package pledged earlier in the sentence are pledges of its donor."""
+    package = [d for d in sen.drafts if d.kind == "aid" and d.pledge.evidence.end <= sen.toks[trig.first].start]
+    if not package:
+        return []
+    items = [it for it in listed_items(sen, lo, hi) if it.kind not in ("aid", "loan", "grant")]
+    head = package[-1].pledge
+    donors = [Cand(0, 0, head.donor.name, head.donor, "actor")]
+    return _assemble(sen, trig, donors, items, None, lo, hi, head.recipient, ref) if items else []
 
 
 def _source(sen: _Sentence, trig: Trigger, hi: int, ref) -> list[Draft]:
@@ -478,8 +508,9 @@ def _gapped_counts(sen: _Sentence, trig: Trigger, item, hi: int, ref) -> list[Dr
         if not re.search(r"(?:,|\band|\bwhile)\s*(?:the\s+)?$", sen.body[item.end:c.start]):
             return []
         k = c.last + 1
-        if k < len(toks) and is_number(toks[k]) and (k + 1 >= len(toks) or not re.match(r"\w", toks[k + 1].text)):
-            count = word_value(toks[k].text)
+        if k < len(toks) and (is_number(toks[k]) or toks[k].low == "another") and (
+                k + 1 >= len(toks) or not re.match(r"\w", toks[k + 1].text)):
+            count = 1 if toks[k].low == "another" else word_value(toks[k].text)
             if count:
                 mention = replace(item, quantity=count)
                 return _assemble(sen, trig, [c], [mention], None, k + 1, max(hi, k + 1), None, ref)
@@ -549,18 +580,24 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     aliases = org_short_forms(article.body)
     people = people_of(article.body, statements, article.sentences)
     people_re = people_pattern(people)
-    quoted = _Statements(statements)
+    quoted = Statements(statements)
+    home = dateline_country(article)
     drafts: list[Draft] = []
     prev_donors: list[Cand] = []
     prev_items: list = []
     last_donors: list[Cand] = []
     sentences = article.sentences
     for n, s in enumerate(sentences):
-        sen = _Sentence(article, s, aliases, people, quoted, people_re)
+        sen = _Sentence(article, s, aliases, people, quoted, people_re, home)
         triggers = find_triggers(sen.toks)
         sen.last_donors = last_donors
+        sen.drafts = []
         for trig in triggers:
-            drafts.extend(_pledges_of(sen, trig, triggers, prev_donors, prev_items, ref))
+            sen.drafts += _pledges_of(sen, trig, triggers, prev_donors, prev_items, ref)
+        for i in (i for i, t in enumerate(sen.toks) if t.low == "including" and sen.drafts):
+            trig = Trigger("include", i, i, "pledged")
+            sen.drafts += _including(sen, trig, i + 1, _region_end(sen, trig, triggers), ref)
+        drafts.extend(sen.drafts)
         add_apposed_values(sen, drafts)
         listed = donor_list(sen, sentences[n + 1:n + 41], Draft) + bracketed_sums(sen, Draft)
         drafts.extend(listed or package_list(sen, sentences[n + 1:n + 41], drafts, Draft))
