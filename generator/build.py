@@ -89,7 +89,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
 
     configure_vocabulary(config.reporting_verbs, config.weapons)
     inputs = read_seeds(config.seeds, report)
-    code, signature = build_signature(config, inputs)
+    code, signature = build_signature(config, inputs, report.inputs)
     if previous.is_current(signature, config.out):
         report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
         return report
@@ -101,8 +101,10 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
     write_site(config.out, files)
     report.pages = len(files)
     report.link_problems = check_site(config.out, only=renderer.rendered)
-    # A site with broken links is never "up to date": the next build renders and checks again.
-    Manifest("" if report.link_problems else signature, code, renderer.digests, report.inputs,
+    # A site with broken links is never "up to date", and none of its pages is reused: the next
+    # build renders and checks every page again.
+    broken = bool(report.link_problems)
+    Manifest("" if broken else signature, code, {} if broken else renderer.digests, report.inputs,
              len(files)).save(config.out)
     log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
     return report

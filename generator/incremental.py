@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .cache import PACKAGE, cache_dir, extractor_fingerprint
+from .cache import PACKAGE, cache_dir, extractor_fingerprint, library_versions
 from .config import Config
 from .site import MARKER
 
@@ -28,6 +28,7 @@ def digest(*parts) -> str:
 def code_fingerprint(config: Config) -> str:
     """Everything besides the seeds that can change the output: code, templates, data, config."""
     h = hashlib.sha256(extractor_fingerprint().encode())
+    h.update(library_versions().encode())
     for pattern in ("*.py", "data/*"):
         for path in sorted(PACKAGE.glob(pattern)):
             h.update(path.name.encode())
@@ -42,10 +43,21 @@ def code_fingerprint(config: Config) -> str:
     return h.hexdigest()
 
 
-def build_signature(config: Config, inputs) -> tuple[str, str]:
-    """(code, inputs): pages can be reused only while the code part is the same."""
+def build_signature(config: Config, inputs, results=()) -> tuple[str, str]:
+    """(code, inputs): pages can be reused only while the code part is the same. Files that
+    were skipped or ignored count too, so that adding one is reported, not "up to date"."""
     code = code_fingerprint(config)
-    return code, digest(FORMAT, code, [(i.source, i.signature) for i in inputs])
+    return code, digest(FORMAT, code, [(i.source, i.signature) for i in inputs],
+                        [(r.path, r.status) for r in results])
+
+
+def site_identity(out: Path) -> list:
+    """The marker file's inode and time: written anew by every build, so it tells sites apart."""
+    try:
+        st = (out / MARKER).stat()
+    except OSError:
+        return []
+    return [st.st_ino, st.st_mtime_ns]
 
 
 @dataclass
@@ -55,6 +67,7 @@ class Manifest:
     pages: dict[str, str] = field(default_factory=dict)     # site path -> digest of its inputs
     report: list = field(default_factory=list)              # the build report's inputs, as dicts
     page_count: int = 0
+    marker: list = field(default_factory=list)              # identity of the site this describes
 
     @staticmethod
     def path_for(out: Path) -> Path:
@@ -66,16 +79,22 @@ class Manifest:
             data = json.loads(cls.path_for(out).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return cls()
-            return cls(data["signature"], data["code"], data["pages"], data["report"], data["page_count"])
+            return cls(data["signature"], data["code"], data["pages"], data["report"], data["page_count"],
+                       data["marker"])
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
     def reusable(self, code: str, out: Path) -> dict[str, str]:
         """The page digests of the last build, when its pages can be reused by this one."""
-        return self.pages if self.code == code and (out / MARKER).is_file() else {}
+        return self.pages if self.code == code and self.describes(out) else {}
 
     def is_current(self, signature: str, out: Path) -> bool:
-        return self.signature == signature and (out / MARKER).is_file()
+        return self.signature == signature and self.describes(out)
+
+    def describes(self, out: Path) -> bool:
+        """Whether the site on disk is the one this manifest was written for (and not one that
+        another checkout or cache folder built into the same place)."""
+        return bool(self.marker) and site_identity(out) == self.marker
 
     def report_inputs(self):
         from .build import InputResult
@@ -87,7 +106,7 @@ class Manifest:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps({"format": FORMAT, "signature": self.signature, "code": self.code,
-                                       "pages": self.pages,
+                                       "pages": self.pages, "marker": site_identity(out),
                                        "report": [asdict(r) for r in self.report],
                                        "page_count": self.page_count}), encoding="utf-8")
             tmp.replace(path)

@@ -202,15 +202,17 @@ def _assign_ids(table: dict[str, Entity], section: str) -> None:
     """Display name = the shortest spelling of two words or more ("Volodymyr Zelenskiy" over a
     bare "Zelensky" and over a name with its title fused in), then the most used; id = its
     slug, made unique."""
-    used: set[str] = set()
-    for key in sorted(table, key=lambda k: (table[k].name.casefold(), k)):
-        e = table[key]
+    for e in table.values():    # final names first, so ids never depend on the order of the walk
         if e.names:
             e.name = sorted(e.names.items(),
                             key=lambda kv: (len(kv[0].split()) < 2, len(kv[0].split()), -kv[1], kv[0]))[0][0]
-        base = slugify(e.name, max_length=60) or section
-        if section == "place" and e.country and sum(
-                1 for o in table.values() if slugify(o.name) == slugify(e.name)) > 1:
+    slugs = {key: slugify(e.name, max_length=60) or section for key, e in table.items()}
+    shared = Counter(slugs.values())
+    used: set[str] = set()
+    for key in sorted(table, key=lambda k: (table[k].name.casefold(), k)):
+        e = table[key]
+        base = slugs[key]
+        if section == "place" and e.country and shared[base] > 1:   # two towns, one name
             base = f"{base}-{e.country.lower()}"
         slug, n = base, 2
         while slug in used:

@@ -79,6 +79,10 @@ class Renderer:
         self.previous = previous or {}
         self.digests: dict[str, str] = {}
         self.rendered: list[str] = []
+        self.jobs: list[tuple[str, Callable[[], bytes]]] = []
+        self.places_by_country: dict[str, list[Entity]] = {}
+        for p in index.places.values():
+            self.places_by_country.setdefault(p.country, []).append(p)
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
         self.out_dir = str(config.out)
 
@@ -116,7 +120,6 @@ class Renderer:
 
     def pages(self) -> dict[str, bytes]:
         out: dict = {}
-        self.jobs: list[tuple[str, Callable[[], bytes]]] = []
         self.home_and_archive(out)
         self.articles_pages(out)
         for section in ("person", "place", "actor"):
@@ -181,7 +184,7 @@ class Renderer:
                        "map": self.entity_map(e), "months": month_counts, "repeated": repeated,
                        "month_href": partial(entity_month_url, section, e.id)}
             head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), sorted(e.roles), e.country, e.region,
-                          e.lat, e.lon, month_counts, repr(context["totals"]),
+                          e.lat, e.lon, month_counts, repr(context["totals"]), _counts(e),
                           [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                           {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                           map_sig(context["map"].dots if context["map"] else []))
@@ -201,7 +204,7 @@ class Renderer:
                    "map": self.entity_map(e), "months": month_counts,
                    "month_href": partial(entity_month_url, "place", e.id)}
         head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts,
-                      repr(context["totals"]), {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
+                      repr(context["totals"]), _counts(e), {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                       map_sig(context["map"].dots if context["map"] else []))
         self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
             self.page, "place.html", e.url, events=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
@@ -223,12 +226,16 @@ class Renderer:
                 self.page, "events.html", path, events=events, months=month_counts, month=month))
         for event in self.index.events:
             self.emit(out, event.url, digest(event.id, event.place.name, event.place.url, self._events_digest([event])),
-                      partial(self.page, "event.html", event.url, event=event,
-                    reports=sorted(((r.sheet, r.strike) for r in event.reports),
-                                   key=lambda pair: (pair[0].article.date or "", pair[0].article.id))))
+                      partial(self._event_page, event))
+
+    def _event_page(self, event) -> bytes:
+        reports = sorted(((r.sheet, r.strike) for r in event.reports),
+                         key=lambda pair: (pair[0].article.date or "", pair[0].article.id))
+        return self.page("event.html", event.url, event=event, reports=reports)
 
     def _events_digest(self, events: list) -> list:
-        return [(ev.id, [(self.content[r.sheet.article.id], r.strike.id) for r in ev.reports]) for ev in events]
+        return [(ev.id, ev.place.name, ev.place.url, [(self.content[r.sheet.article.id], r.strike.id) for r in ev.reports])
+                for ev in events]
 
     def search_scripts(self, out: dict) -> list[str]:
         """The search index as scripts: entities, then articles and statements by month."""
@@ -298,7 +305,7 @@ class Renderer:
         if e.section == "place":
             return build_map(map_points([e]), f"Where {e.name} is")
         if e.section == "actor":
-            places = [p for p in self.index.places.values() if e.country and p.country == e.country]
+            places = list(self.places_by_country.get(e.country, [])) if e.country else []
             places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
             return build_map(map_points({p.id: p for p in places}.values()),
                              f"Places hit in or by {e.name}", focus=e.country)
@@ -306,9 +313,14 @@ class Renderer:
 
 
 
-
 def _search_month(sheets: list[FactSheet]) -> bytes:
     return search_script(article_search_docs(sheets))
+
+
+def _counts(e: Entity) -> tuple:
+    """Entity-wide counts that every page of the entity shows, whichever articles it lists."""
+    return (len(e.statements), len(e.strikes), len(e.pledges_given), len(e.pledges_received), len(e.events),
+            e.article_count)
 
 
 def _sheet_json(sheet: FactSheet) -> bytes:

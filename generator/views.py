@@ -42,12 +42,15 @@ def highlighted_paragraphs(article: Article, sheet: FactSheet) -> list[list[Segm
     spans.sort()
     out = []
     anchored: set[str] = set()
+    first = 0       # spans before this one end before the current paragraph
     # Paragraphs, sentence starts and spans are all in text order: each paragraph looks only at
     # its own slice of them (a 20 MB text has hundreds of thousands of sentences).
     for p_start, p_end in paragraphs(article.body):
         lo, hi = bisect_left(starts_sorted, p_start), bisect_left(starts_sorted, p_end)
         cuts = {p_start, p_end, *starts_sorted[lo:hi]}
-        local = [sp for sp in spans[:bisect_left(spans, (p_end,))] if sp[1] > p_start]
+        while first < len(spans) and spans[first][1] <= p_start and spans[first][0] < p_start:
+            first += 1
+        local = [sp for sp in spans[first:bisect_left(spans, (p_end,))] if sp[1] > p_start]
         for start, end, _, _ in local:
             cuts.update(c for c in (start, end) if p_start < c < p_end)
         points = sorted(cuts)
@@ -91,7 +94,8 @@ def certainty_label(fact) -> str | None:
 
 def map_sig(points) -> list:
     return [(p.name, p.url, getattr(p, "lat", None), getattr(p, "lon", None), getattr(p, "count", None),
-             getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None)) for p in points]
+             getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None), getattr(p, "label", None))
+            for p in points]
 
 
 def map_points(places, counts: dict[str, int] | None = None) -> list[MapPoint]:
@@ -190,7 +194,8 @@ class PledgeThread:
 
     def __repr__(self) -> str:   # compact and complete: entity page digests include it
         return repr((self.donor, self.recipient, self.item, self.value, self.quantity,
-                     [(s.article.id, s.article.date, s.article.outlet, p.id, p.status, p.date) for s, p in self.reports]))
+                     [(s.article.id, s.article.date, s.article.outlet, s.article.title, p.id, p.status, p.date)
+                      for s, p in self.reports]))
 
     @property
     def statuses(self) -> list[str]:
@@ -277,11 +282,13 @@ def entity_totals(e: Entity) -> dict:
         totals[f"{side}_items"] = sorted((item, n, q) for item, (n, q) in items.items())
     roles: dict[str, list[str]] = {}
     for sheet, st in e.statements:
-        when = st.date or sheet.article.date or ""
+        when = st.date or sheet.article.date
         if st.speaker.role:
             seen = roles.setdefault(st.speaker.role, [when, when])
-            seen[0], seen[1] = min(seen[0], when), max(seen[1], when)
-    totals["roles"] = sorted(((r, a, b) for r, (a, b) in roles.items()), key=lambda x: (x[1], x[0]))
+            if when:    # an undated statement neither opens nor closes a role's dates
+                seen[0] = min(seen[0] or when, when)
+                seen[1] = max(seen[1] or when, when)
+    totals["roles"] = sorted(((r, a, b) for r, (a, b) in roles.items()), key=lambda x: (x[1] or "", x[0]))
     return totals
 
 

@@ -77,3 +77,25 @@ def test_config_change_rerenders_every_page(config):
     for page in config.out.rglob("*.html"):
         if page.name != "404.html":
             assert "Another title" in page.read_text(), page
+
+
+def test_entity_wide_counts_update_on_pages_that_list_other_articles(config, tmp_path, monkeypatch):
+    """A page showing only some of an entity's articles still shows its totals: an edit to an
+    article it does not list must reach it (review finding, issue 8)."""
+    monkeypatch.setattr("generator.views.RECENT", 1)
+    monkeypatch.setattr("generator.render.RECENT", 1)
+    build(config)
+    harbour = config.seeds / "harbour.txt"
+    harbour.write_text(harbour.read_text() + "\n\n\"We will not leave,\" Zelenskiy said.\n")
+    build(config)
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_a_site_with_broken_links_is_checked_again_by_the_next_build(config, monkeypatch):
+    import generator.build as b
+    real = b.check_site
+    monkeypatch.setattr(b, "check_site", lambda root, only=None: ["index.html:1: broken on purpose"])
+    assert build(config).exit_status(strict=False) == 1
+    monkeypatch.setattr(b, "check_site", real)
+    report = build(config)
+    assert not report.up_to_date and report.exit_status(strict=False) == 0
