@@ -199,7 +199,8 @@ def extract_all(inputs: list[Input], report: BuildReport, progress: bool, config
         if article.meta.id != base:
             article.warnings.append(f"another article has the address {base}; this one is {article.meta.id}")
         item.result.article_id = article.meta.id
-        item.result.messages = article.warnings + ([error] if error else []) + _edit(article, sheet, item, config)
+        item.result.messages = article.warnings + ([error] if error else []) + \
+            apply_edits(article, sheet, item.fixes, item.fixes_path, config)
         item.result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
         articles[article.meta.id] = article
         sheets.append(sheet)
@@ -207,16 +208,17 @@ def extract_all(inputs: list[Input], report: BuildReport, progress: bool, config
     return articles, sheets, keys
 
 
-def _edit(article: Article, sheet: FactSheet, item: Input, config: Config | None) -> list[str]:
+def apply_edits(article: Article, sheet: FactSheet, fixes: bytes | None, fixes_path: Path | None,
+                config: Config | None) -> list[str]:
     """Editors' corrections and config overrides, on top of what the rules found (never cached,
-    so that editing or deleting a corrections file takes effect at once)."""
+    so that editing or deleting a corrections file takes effect at once). Returns messages."""
     if config is not None:
         apply_config(sheet, config)
-    if item.fixes is None:
+    if fixes is None:
         return []
-    where = str(item.fixes_path)
+    where = str(fixes_path)
     try:
-        fixes = parse_corrections(item.fixes.decode("utf-8", errors="replace"), where)
+        fixes = parse_corrections(fixes.decode("utf-8", errors="replace"), where)
     except CorrectionsError as err:
         return [f"corrections ignored: {err}"]
     return [f"{where}: {p}" for p in apply_corrections(article, sheet, fixes)]

@@ -92,7 +92,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .build import Input, InputResult, _edit
+    from .build import apply_edits
     from .explain import explain
     from .extract.factsheet import extract
     from .sources import SourceError, read_article
@@ -110,9 +110,8 @@ def cmd_explain(args) -> int:
             continue
         sheet = extract(article)
         fixes = path.parent / (path.stem + SUFFIX)
-        item = Input(path, str(path), b"", "", InputResult(str(path), "built"),
-                     fixes if fixes.is_file() else None, fixes.read_bytes() if fixes.is_file() else None)
-        for message in article.warnings + _edit(article, sheet, item, config):
+        edits = apply_edits(article, sheet, fixes.read_bytes() if fixes.is_file() else None, fixes, config)
+        for message in article.warnings + edits:
             print(f"warning: {path}: {message}", file=sys.stderr)
         print(explain(article, sheet))
     return status

@@ -381,7 +381,12 @@ def events_by_month(events: list) -> tuple[list, dict[str, list]]:
     months: dict[str, list] = defaultdict(list)
     for event in events:
         months[month_of(event.date)].append(event)
-    return events[:RECENT], dict(sorted(months.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True))
+    return events[:RECENT], _newest_first(months)
+
+
+def _newest_first(months: dict) -> dict:
+    """Months newest first, "undated" last."""
+    return dict(sorted(months.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True))
 
 
 def sheets_by_month(sheets: list[FactSheet]) -> dict[str, list[FactSheet]]:
@@ -389,7 +394,7 @@ def sheets_by_month(sheets: list[FactSheet]) -> dict[str, list[FactSheet]]:
     months: dict[str, list[FactSheet]] = defaultdict(list)
     for sheet in sheets:
         months[month_of(sheet.article.date)].append(sheet)
-    return dict(sorted(months.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True))
+    return _newest_first(months)
 
 
 def timeline_months(sheets: list[FactSheet]) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:
