@@ -123,9 +123,9 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                                                    lat=sk.place.lat, lon=sk.place.lon))
             entity.names[name] += 1
             entity.strikes.append((sheet, sk))
-            attacker = find_actors(sk.attacker) if sk.attacker else []
+            attacker = _first_actor(sk.attacker) if sk.attacker else None
             if attacker:   # "Russian forces": the first country or organisation named
-                _actor_entity(actors, attacker[0].actor).strikes.append((sheet, sk))
+                _actor_entity(actors, attacker).strikes.append((sheet, sk))
         for pl in sheet.pledges:
             for party, role in ((pl.donor, "given"), (pl.recipient, "received")):
                 if party is None:
@@ -181,6 +181,7 @@ def _alias_key(name: str, config: Config) -> str:
     return name_key(config.speaker_aliases.get(name, name))
 
 
+@lru_cache(maxsize=65536)
 def _as_actor(name: str):
     """The country or organisation a name is, when the whole name is one (not "Russian troops")."""
     mentions = find_actors(name)
@@ -189,6 +190,12 @@ def _as_actor(name: str):
         if m.text == stripped and m.form in ("name", "seat"):
             return m.actor
     return None
+
+
+@lru_cache(maxsize=65536)
+def _first_actor(text: str):
+    mentions = find_actors(text)
+    return mentions[0].actor if mentions else None
 
 
 def _actor_entity(actors: dict[str, Entity], actor) -> Entity:

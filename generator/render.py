@@ -27,7 +27,7 @@ from .site import REUSE
 from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
-from .views import (RECENT, FactView, article_jsonld, certainty_label, events_by_month, repeated_quotes, entity_jsonld, entity_totals, entity_views,
+from .views import (RECENT, FactView, article_jsonld, certainty_label, events_by_month, month_days, repeated_quotes, entity_jsonld, entity_totals, entity_views,
                     highlighted_paragraphs, map_points, map_sig, related, sheets_by_month, site_totals,
                     timeline_months)
 
@@ -250,16 +250,19 @@ class Renderer:
 
     def timeline(self, out: dict) -> None:
         months = timeline_months(self.index.sheets)
-        month_counts = [(m, sum(len(entries) for _, entries in days)) for m, days in months.items()]
+        month_counts = [(m, n) for m, (n, _) in months.items()]
         self.emit(out, "timeline.html", None, partial(
             self.page, "timeline.html", "timeline.html", chart=strike_chart(self.index.sheets), months=month_counts,
             month=None, days=[]))
-        for month, days in months.items():
+        for month, (_, sheets) in months.items():
             path = timeline_url(month)
-            key = digest(month, month_counts, sorted({self.content[e.sheet.article.id]
-                                                      for _, entries in days for e in entries}))
-            self.emit(out, path, key, partial(self.page, "timeline.html", path, chart=None,
-                                              months=month_counts, month=month, days=days))
+            key = digest(month, month_counts, sorted(self.content[s.article.id] for s in sheets))
+            self.emit(out, path, key, partial(self._timeline_month, path, month, sheets, month_counts))
+
+    def _timeline_month(self, path: str, month: str, sheets: list[FactSheet], month_counts: list) -> bytes:
+        ordered = sorted(sheets, key=lambda s: self.index.rank[s.article.id])
+        return self.page("timeline.html", path, chart=None, months=month_counts, month=month,
+                         days=month_days(month, ordered))
 
     def _groups_digest(self, view: FactView) -> list[str]:
         return [self.content[i] for i in view.ids]

@@ -30,18 +30,13 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     try:
         for folder in sorted({(tmp / rel).parent for rel in files}):
             folder.mkdir(parents=True, exist_ok=True)
-        new = []
         old_dir, new_dir = str(out), str(tmp)
-        for rel, data in sorted(files.items()):
-            if data is REUSE:
-                _reuse(os.path.join(old_dir, rel), os.path.join(new_dir, rel))
-            else:
-                new.append((rel, data))
-        # Threads, because writing thousands of small files is bound by system calls, which run
-        # outside the GIL: several at once finish many times sooner than one after another.
-        chunks = [new[i::WRITERS] for i in range(WRITERS)]
+        items = sorted(files.items())
+        # Threads, because writing (or linking) thousands of small files is bound by system
+        # calls, which run outside the GIL: several at once finish many times sooner.
+        chunks = [items[i::WRITERS] for i in range(WRITERS)]
         with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-            for _ in pool.map(lambda chunk: [(tmp / rel).write_bytes(data) for rel, data in chunk], chunks):
+            for _ in pool.map(lambda chunk: _write_chunk(old_dir, new_dir, chunk), chunks):
                 pass
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
@@ -55,6 +50,15 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _write_chunk(old_dir: str, new_dir: str, chunk: list) -> None:
+    for rel, data in chunk:
+        if data is REUSE:
+            _reuse(os.path.join(old_dir, rel), os.path.join(new_dir, rel))
+        else:
+            with open(os.path.join(new_dir, rel), "wb") as f:
+                f.write(data)
 
 
 def _reuse(old: str, new: str) -> None:

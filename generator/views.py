@@ -397,9 +397,21 @@ def sheets_by_month(sheets: list[FactSheet]) -> dict[str, list[FactSheet]]:
     return _newest_first(months)
 
 
-def timeline_months(sheets: list[FactSheet]) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:
-    """Timeline days under their month, newest first."""
-    months: dict[str, list] = defaultdict(list)
-    for day, entries in timeline_days(sheets):
-        months[month_of(None if day == "undated" else day)].append((day, entries))
-    return dict(months)
+def timeline_months(sheets: list[FactSheet]) -> dict[str, tuple[int, list[FactSheet]]]:
+    """For each month of the timeline (newest first): how many facts fall in it and the
+    articles they come from. Only the dates are read here; a month's days are built when its
+    page is really rendered (timeline_days on its articles)."""
+    months: dict[str, list] = defaultdict(lambda: [0, {}])
+    for sheet in sheets:
+        for facts in (sheet.statements, sheet.strikes, sheet.pledges):
+            for f in facts:
+                entry = months[month_of(f.date or sheet.article.date)]
+                entry[0] += 1
+                entry[1][sheet.article.id] = sheet
+    return {m: (n, list(articles.values())) for m, (n, articles) in _newest_first(months).items()}
+
+
+def month_days(month: str, sheets: list[FactSheet]) -> list[tuple[str, list[TimelineEntry]]]:
+    """The timeline days of one month, from the articles that have facts in it."""
+    return [(day, entries) for day, entries in timeline_days(sheets)
+            if month_of(None if day == "undated" else day) == month]
