@@ -268,6 +268,10 @@ def entity_totals(e: Entity) -> dict:
     counting each pledge thread once; a speaker's roles with the first and last date of each."""
     totals = {"killed": sum(s.killed or 0 for _, s in e.strikes),
               "injured": sum(s.injured or 0 for _, s in e.strikes)}
+    # A place's toll counts each event once, at its best (latest) figure, not every report.
+    tolls = [(ev.toll("killed"), ev.toll("injured")) for ev in e.events]
+    totals["event_killed"] = sum(k.best for k, _ in tolls if k)
+    totals["event_injured"] = sum(i.best for _, i in tolls if i)
     for side, pledges in (("given", e.pledges_given), ("received", e.pledges_received)):
         value: dict[str, float] = defaultdict(float)
         items: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # item -> [pledges, quantity]
