@@ -51,6 +51,12 @@ class SentenceDates:
         return self._para_memo[i]
 
 
+# "since dawn on Tuesday", "since early morning on 3 May": a time of day before the date
+# makes "since" count hours within that day, which is the day of the strikes.
+SINCE_TIME_OF_DAY = re.compile(r"\bsince\s+(?:early\s+|late\s+)?(?:the\s+)?(?:dawn|daybreak|sunrise|morning|midnight"
+                               r"|first\s+light|the\s+early\s+hours)\s+(?:on\s+|of\s+)?$", re.I)
+
+
 # --- one sentence -------------------------------------------------------------------------
 
 def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | None:
@@ -65,7 +71,8 @@ def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | No
         before = text[:s]
         if re.search(r"\b(?:since|until|by|from)\s+$", before, re.I):
             continue
-        if re.search(r"\bsince\b[^,;.]*$", before, re.I) or (ref and iso > ref.isoformat()):
+        if (re.search(r"\bsince\b[^,;.]*$", before, re.I) and not SINCE_TIME_OF_DAY.search(before)) or \
+                (ref and iso > ref.isoformat()):
             continue
         dist = min((abs(s - t.end) if s >= t.end else abs(t.start - e) for t in trigs), default=0)
         if v["report_re"].search(before):

@@ -21,8 +21,10 @@ _NAME = re.compile(r"(?<![\w-])[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){0,2
 MIN_MENTIONS = 3
 
 
-def home_place(article: Article, ctx: gaz.Context, people: set[str]) -> tuple[Place, object] | None:
-    """The settlement the article keeps returning to, or None when none stands out."""
+def home_place(article: Article, ctx: gaz.Context, people: set[str],
+               persons: frozenset[str] = frozenset()) -> tuple[Place, object] | None:
+    """The settlement the article keeps returning to, or None when none stands out.
+    `persons` are the names of people quoted: a chancellor called Kehl is no town Kehl."""
     counts: Counter = Counter()
     places: dict[str, Place] = {}
     _r, _s, _c, _m, not_places = gaz._vocab()
@@ -30,7 +32,7 @@ def home_place(article: Article, ctx: gaz.Context, people: set[str]) -> tuple[Pl
         found = gaz.find_mentions(text)
         for m in found:
             hit = gaz.resolve_candidate(m, ctx)
-            if not hit or hit[0].precision != "place" or m.region_word or (
+            if not hit or hit[0].precision != "place" or m.region_word or m.text in persons or (
                     ctx.countries and hit[0].country not in ctx.countries):
                 continue  # "Bank" in "World Bank" is a hamlet in a country the article never names
             key = f"g{hit[1].geonameid}"

@@ -68,10 +68,13 @@ def vocab() -> dict:
         rf"(?<![\w-])the\s+(?:(?:{_alt(d['anaphor_modifiers'])})\s+)?(?:{_alt(d['anaphor_nouns'])})(?![\w-])"
         r"(?!\s+of\b)(?!['\u2019]s)(?!\s+(?:council|hall|centre|center|authorities|administration|mayor))", re.IGNORECASE)
     d["site_re"] = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(d['named_sites'])})(?![\w-])", re.IGNORECASE)
+    d["supply_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['supply_verbs'])})(?![\w-])", re.IGNORECASE)
+    d["group_noun_re"] = re.compile(rf"\s+(?:{_alt(d['group_nouns'])})(?![\w-])", re.IGNORECASE)
     d["about_weapons_re"] = re.compile(rf"\s*(?:{_alt(d['not_weapon_after'])})(?![\w-])", re.IGNORECASE)
     d["same_day_re"] = re.compile(
         rf"\b(?:(?:{_alt(d['same_day_lead'])})\s+(?:the\s+)?(?:{_alt(d['times_of_day'])})\b"
-        rf"|at\s+\d{{1,2}}[:.]\d{{2}}\b)", re.IGNORECASE)
+        rf"|at\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?\d{{1,2}}(?:[:.]\d{{2}}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
+        r"(?!\s*(?:GMT|UTC|local|Moscow|Kyiv|ET|EST|BST|CET)\b[^,;.]*\b(?:on|yesterday)\b))", re.IGNORECASE)
     d["earlier_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['earlier_markers'])})\s+(?:[\w-]+\s+){{0,2}}$",
                                  re.IGNORECASE)
     return d
@@ -149,6 +152,8 @@ def is_strike_sentence(text: str, trigs: list[Trigger], weak_allowed: bool = Tru
     if event_weapon or has_strong_noun:
         return True
     if has_weapon:
+        if not (has_attack_word or harmed) and v["supply_re"].search(text):
+            return False  # "Canada is sending 800 drones ..." with a factory named in passing
         return has_attack_word or harmed or target
     if not trigs or not weak_allowed:
         return False

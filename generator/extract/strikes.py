@@ -29,6 +29,9 @@ from .actors import find_actors, lookup
 from .dates import parse_date
 from .strike_dates import SentenceDates, relative_date, same_day
 from .strike_home import home_place
+from .strike_outcomes import intercepted_aims
+from .strike_repeats import by_day, repeat_split, split_repeats
+from .strike_names import group_modifier, person_words as _person_words, unknown_names as _unknown_names
 from .strike_events import Details, Event, Events, Mention, Reporters, fold_coarse
 from .strike_terms import (Trigger, find_count, find_injured, find_killed, find_target,
                            is_strike_sentence, triggers, vocab, weapon_label)
@@ -38,7 +41,7 @@ LINK_PREPS = {"on", "in", "at", "near", "against", "into", "onto", "across", "of
 # Between a strike word and its place, these words start another clause or another role.
 BREAK = re.compile(r"\b(?:from|said|says|according|but|while|whereas|although|after|before|amid|during"
                    r"|arrived|visited|visiting|met|ahead)\b|(?<!such )\bas\b|[;:\u2014]|--")
-PASSIVE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)"
+PASSIVE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}(?:,[^,]{0,40},\s*|,\s*(?:which|where)\b[^,;]{0,120},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)"
                      r"\s+(?:\w+\s+){0,2}?(?:hit|struck|shelled|attacked|targeted|bombed|bombarded|pounded"
                      r"|under\s+(?:[\w-]+\s+){0,3}?(?:fire|attacks?|shelling|bombardment))\b", re.I)
 # "the Lviv missile strike", "the Izium attack": the place names the strike.
@@ -54,8 +57,6 @@ FRONTED = re.compile(r"^\W*(?:In|At|Near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:
 INDEFINITE_PLACE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|port|region|settlement)\b", re.I)
 PLURAL_PLACES = re.compile(r"\b(?:[Cc]ities|[Tt]owns|[Vv]illages|[Rr]egions|[Aa]reas|[Ss]ettlements|[Pp]rovinces|[Oo]blasts"
                            r"|across\s+(?:the\s+)?(?:country|[A-Z][a-z]+)|nationwide|throughout)\b")
-CAPSEQ = re.compile(r"(?<![\w-])(?:(?:al|el|ad|an|as|ash)-)?[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-)?[A-Z][\w'\u2019-]*){0,3}")
-SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|settlement|hamlet|port)\s+of\s+$", re.I)
 FORCES = re.compile(r"\b(?:military|army|armed\s+forces|troops|forces|rebels|militants|militia|"
                     r"killed|wounded|injured|dead)\b", re.I)
 # Broader: any sign of war. Without one, weapon words among sport or business talk are idioms.
@@ -74,7 +75,10 @@ SITE_IN = re.compile(r"\s+(?:[\w-]+\s+)?(?:camp|neighbou?rhood|quarter|district|
 # A tally over months ("8,000 missiles since the invasion") is a record, not an incident.
 AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|full-scale|invasion|war|\d{4}|"
                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"
-                       r"|\b(?:so\s+far\s+this\s+year|in\s+total\s+since|over\s+the\s+past\s+(?:year|months))\b", re.I)
+                       r"|\b(?:so\s+far\s+this\s+year|in\s+total\s+since|over\s+the\s+past\s+(?:year|months))\b"
+                       # "42 airstrikes in January alone": a month's count, not one raid.
+                       r"|\b(?:in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                       r"(?:\s+\d{4})?|(?:this|last|that)\s+(?:month|year))\s+alone\b", re.I)
 # A toll over a war, a year or a campaign is not the toll of the incident being reported.
 BROAD_SCOPE = re.compile(r"\b(?:since|war|invasion|conflict|this\s+year|so\s+far|overall|in\s+all|campaign)\b", re.I)   # sentences a toll update may trail the incident it updates
 
@@ -97,7 +101,9 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
     pending: Details | None = None
     named = None  # (sentence index, Mention) of the last place a non-strike sentence names
     last_strike, lead_date = -99, None
-    home = _Lazy(lambda: home_place(article, ctx, people))
+    persons = frozenset(w for st in statements if st.speaker.kind == "person"
+                        for w in st.speaker.name.split()[1:] if w[:1].isupper())
+    home = _Lazy(lambda: home_place(article, ctx, people, persons))
     orphans: list = []   # placeless strike sentences before any place was hit
     loose: list[Details] = []  # tolls told before any place was hit
     for sent in article.sentences:
@@ -113,6 +119,10 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
             if named and named[0] >= sent.index - 2 and (prior is None or named[0] > prior.sentence.index):
                 prior = named[1]
             mentions = _mentions(sent, trigs, ctx, date, people, prior)
+            again = repeat_split(text, ref) if mentions else None
+            if again:
+                mentions = split_repeats(mentions, again, sent.start, lambda lo, hi: _weapon(
+                    [t for t in trigs if lo <= t.start < hi]), _tolls, text)
             if mentions:
                 touched = [events.add(m) for m in mentions]
                 if pending and sent.index - pending.sentence <= 3:
@@ -125,7 +135,12 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
                 if PLURAL_PLACES.search(text):
                     details = _strip_tolls(details)  # a toll over several places is no one's
                 own = dates.of(sent.index)
-                if events and own and events.last().date and own[0] != events.last().date[0] and \
+                # Bounded: a long live blog must not rescan every incident for each sentence.
+                recent = [ev for ev in events.all[-8:] if sent.index - ev.mentions[-1].sentence.index <= 2]
+                if recent and by_day(text, ref, sent.index, recent, lambda clause: _details(
+                        dataclasses.replace(sent, text=clause), triggers(clause), None)):
+                    pass
+                elif events and own and events.last().date and own[0] != events.last().date[0] and \
                         details.weapon and not INDEFINITE_PLACE.search(text) and home.get() and \
                         not any(t.strength == "noun" and vocab()["earlier_re"].search(text[:t.start]) for t in trigs):
                     # "Then on Saturday a guided bomb landed next to a school": another day is
@@ -161,7 +176,7 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
         for d in loose:
             if abs(d.sentence - sent.index) <= 3:
                 ev.absorb(d)
-    folded = fold_coarse(events.all)
+    folded = intercepted_aims(fold_coarse(events.all), article.sentences)
     reporters = Reporters(statements)
     out = []
     for ev in folded:
@@ -277,60 +292,10 @@ def _prep_before(before: str) -> tuple[str, bool]:
     return (w.group(1).lower() if w else ""), settled
 
 
-def _person_words(body: str, statements: list[Statement]) -> set[str]:
-    """Capitalised words that name people in this article: speakers, and whoever "said"."""
-    words = {w for st in statements for w in st.speaker.name.split() if w[:1].isupper()}
-    words |= set(re.findall(r"\b([A-Z][a-z]+)\s+(?:said|says|told|added|wrote)\b", body))
-    return words
-
-
 # "would answer the attack on Hodeidah": a definite attack with no weapon or toll of its own
 # names an incident already told, whatever day the sentence is about.
 RECALLED = re.compile(r"\bthe\s+(?:attacks?|strikes?|bombing|shelling)$", re.I)
 UNNAMED_SETTLEMENT = re.compile(r"\s+(?:villages?|hamlets?|settlements?)\b")
-# "the shelling of Abu Shouk", "destroyed a training camp at Sakow": an unlisted name that
-# grammar makes the scene of the hit.
-OBJECT_AT = re.compile(r"\b(?:(?:shelling|shellings|bombing|bombardment|bombardments)\s+of"
-                       r"|(?:hit|struck|destroyed|shelled|bombed|targeted|pounded|attacked|landed|fell)"
-                       r"\s+(?:an?|the|two|three|several)?\s*(?:[\w-]+\s+){0,3}?(?:at|in))"
-                       r"\s+(?:the\s+)?$", re.I)
-
-
-def _unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) -> list[tuple[int, int, str, bool]]:
-    """Capitalised names the gazetteer lacks that grammar marks as a place hit:
-    "a strike on Kfar Sallam", "the village of Petrivka"."""
-    v = vocab()
-    nouns = "|".join(re.escape(n) for n in v["strike_nouns"])
-    out = []
-    _region_re, _settle, _compass, _cmap, not_places = gaz._vocab()
-    for m in CAPSEQ.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        name = re.sub(r"['\u2019]s$", "", m.group(0)).rstrip("-")
-        name = re.sub(r"\s+(?:Village|City|Town|District|Region|Oblast|Province|Governorate)$", "", name)
-        before = text[max(0, m.start() - 80):m.start()]
-        strong = re.search(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", before, re.I) \
-            or OBJECT_AT.search(before)
-        settled = SETTLEMENT_CUE.search(before)
-        # "struck the Abu Nur refugee camp": a named camp or quarter is a place in itself.
-        site = v["site_re"].match(text, m.start() + len(name)) and re.search(
-            r"\b(?:on|at|in|into|inside|near|beside|of|hit|hitting|struck|striking|shelled|shelling|targeted|targeting"
-            r"|bombed|bombing|pounded|attacked)\s+(?:the\s+)?$", before, re.I)
-        if not (strong or settled or site):
-            continue
-        if name.split()[0] in not_places or find_actors(name) or len(name) < 3:
-            continue
-        if not re.fullmatch(r"(?:(?:al|el|ad|an|as|ash)-)?[A-Z][a-z'\u2019]+(?:[\s-](?:(?:al|el|ad|ash|as)-)?[A-Z]?[a-z'\u2019]+)*", name) or \
-                set(name.split()) & people:
-            continue  # "Tu-95", "RSF", a person's name: not a village
-        if not site and re.match(r"\s+(?:[\w-]+\s+)?(?:hospital|school|mosque|church|mall|market|plant|station|airport|air\s+base"
-                    r"|base|bridge|dam|university|hotel|building|tower|refinery|depot|factory|stadium)\b",
-                    text[m.start() + len(name):], re.I):
-            continue  # "the al-Ahli hospital": a building's name; the town comes after it
-        out.append((m.start(), m.start() + len(name), name, bool(settled)))
-    return out
-
-
 def _named_place(sent: Sentence, ctx) -> "tuple[int, Mention] | None":
     """The first settlement a sentence names, other than a launch site ("from X")."""
     for m in gaz.find_mentions(sent.text, sent.start):
@@ -373,7 +338,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
     items = []  # (local start, local end, Place | None, Candidate | None, Mention | unlisted name)
     for m in found:
         hit = gaz.resolve_candidate(m, ctx)
-        if hit:
+        if hit and not group_modifier(text, m.start - sent.start, m.end - sent.start):
             items.append((m.start - sent.start, m.end - sent.start, hit[0], hit[1], m))
     covered = [(m.start - sent.start, m.end - sent.start) for m in found]
     for s, e, name, settled in _unknown_names(text, covered, people):
@@ -533,7 +498,20 @@ def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place=None) ->
         return True, "strike-place:passive"
     if ATTRIBUTIVE.match(text[e:]) and not (place is not None and place.precision == "country"):
         return True, "strike-place:attributive"
+    if prep in ("in", "at", "near", "outside") and (trig is None or trig.end <= s - 200) and later and \
+            TOLL_IN.search(before) and RELATIVE_STRIKE.match(text[e:later[0].start]) and \
+            not (place is not None and place.precision == "country"):
+        return True, "strike-place:toll-in"
     return False, ""
+
+
+# "Three people were killed in X, where troops dropped two bombs", "one man was killed in the
+# village of X after a drone hit his car": the toll names the place, the clause after it the
+# strike that caused it.
+TOLL_IN = re.compile(r"\b(?:was|were|been)\s+(?:[\w-]+\s+){0,2}?(?:killed|injured|wounded|hurt)"
+                     r"(?:\s+and\s+(?:[\w-]+\s+){1,3}?(?:killed|injured|wounded|hurt))?"
+                     r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hamlet)\s+of\s+)?$", re.I)
+RELATIVE_STRIKE = re.compile(r"[^;:.]{0,20}?(?:,\s*(?:where|which|when)|\s+(?:after|when|as))\b[^;:.]*$", re.I)
 
 
 def _contain(m: Mention, container: Place | None, cand, text: str) -> None:
