@@ -32,6 +32,11 @@ def _adverbial_patterns() -> list[re.Pattern]:
                    rf"(?:\s+(?:on|to|with|at|in|from|by|of)\s+(?:the\s+)?(?:{cap}\s*)+"
                    rf"|\s+to\s+(?:his|her|its|their|the)\s+\w+)?"),
         re.compile(rf"\s*(?:on|via|in\s+a\s+post\s+on)\s+(?:{plat})\b"),
+        # "said the next day that ...", "said two days later that ..." (not "said the next day
+        # would be hard": there the words reported start with it).
+        re.compile(r"\s*,?\s*(?:the\s+(?:next|following)\s+(?:day|morning)|a\s+day\s+(?:later|after)"
+                   r"|(?:two|three|four|five|six|seven|\d)\s+days\s+(?:later|earlier)"
+                   r"|the\s+day\s+before)(?=\s*(?:that\b|,|:))", re.I),
         re.compile(r"\s*,\s*citing\s+[^,;:\"\u201c]{1,60},"),
         # "said the summit would ..." has no addressee: after a verb other than "tell" the
         # addressee must be followed by the start of the reported words or an adverbial.

@@ -102,6 +102,8 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
             # "what it calls a blockade": a label inside the reported words; only a quoted label
             # ('what he called a "historic" day') gives the speaker's own words.
             continue
+        if left is not None and _negated(toks, n):
+            continue   # "the government has not said how much": no words were reported
         if left is not None:
             start_i, phrase = left
             m = parse_mention(phrase)
@@ -231,9 +233,10 @@ def _passive_agent(toks: list[Tok], n: int, lemma: str) -> Attribution | None:
 
 
 def _citing(toks: list[Tok], n: int, att: Attribution) -> None:
-    """ "..., Interfax reported, citing the defence ministry": the ministry spoke, Interfax
-    relayed it."""
-    if n + 3 < len(toks) and toks[n + 1].text == "," and toks[n + 2].text.lower() == "citing":
+    """ "..., Interfax reported, citing (or quoting) the defence ministry": the ministry spoke,
+    Interfax relayed it."""
+    if n + 3 < len(toks) and toks[n + 1].text == "," and \
+            toks[n + 2].text.lower() in ("citing", "quoting"):
         r = _right_np(toks, n + 2)
         m = parse_mention(r[1]) if r else None
         if m is None and n + 4 < len(toks) and toks[n + 3].text.lower() in QUANTIFIERS:
@@ -249,8 +252,10 @@ def _quoted_as(toks: list[Tok], n: int) -> Attribution | None:
     """ "Interfax quoted Varga as saying ..." -- the speaker is Varga, Interfax relays him."""
     left = _left_np(toks, n)
     right = _right_np(toks, n)
-    if left is None or right is None:
-        return None
+    if right is None or not _as_follows(toks, right[0]):
+        right = _phrase_before_as(toks, n)
+        if right is None:
+            return None
     end_i, phrase = right
     if end_i + 3 < len(toks) and toks[end_i + 1].text == "," and \
             toks[end_i + 2].text.lower() == "as":
@@ -258,13 +263,50 @@ def _quoted_as(toks: list[Tok], n: int) -> Attribution | None:
     if end_i + 2 >= len(toks) or toks[end_i + 1].text.lower() != "as":
         return None
     verb = toks[end_i + 2]
-    relay = parse_mention(left[1])
+    relay = parse_mention(left[1]) if left else None   # "a local site": a relay unnamed
     m = parse_mention(phrase)
     if m is None:
         return None
     via = (relay.outlet or relay.name) if relay else None
-    return Attribution("quoted-as", toks[left[0]].start, verb.text, verb.end,
+    return Attribution("quoted-as", toks[left[0] if left else n].start, verb.text, verb.end,
                        vocab()["verb_forms"].get(verb.text.lower(), "say"), m, via=via)
+
+
+def _negated(toks: list[Tok], n: int) -> bool:
+    """ "has not said", "never confirmed", "hasn't said" -- but "not only said" reports."""
+    for k in (n - 1, n - 2):
+        if k < 0:
+            break
+        low = toks[k].text.lower().replace("\u2019", "'")
+        if low in ("not", "never") or low.endswith("n't"):
+            return not (k + 1 < len(toks) and toks[k + 1].text.lower() == "only")
+        if low not in ("has", "have", "had", "yet", "so", "far", "also", "still"):
+            break
+    return False
+
+
+def _as_follows(toks: list[Tok], end_i: int) -> bool:
+    k = end_i + 1 + (end_i + 1 < len(toks) and toks[end_i + 1].text == ",")
+    return k < len(toks) and toks[k].text.lower() == "as"
+
+
+def _phrase_before_as(toks: list[Tok], n: int) -> tuple[int, str] | None:
+    """ "quoted the port's deputy director, Ivan Petrov, as saying": a speaker phrase the
+    noun-phrase reader stops inside (a lower-case possessive, a plain role word) still runs to
+    the "as" that closes it, when nothing on the way could start a clause."""
+    forms = vocab()["verb_forms"]
+    for k in range(n + 2, min(len(toks) - 1, n + 16)):
+        t = toks[k]
+        low = t.text.lower()
+        if low == "as" and toks[k + 1].text.lower() in forms:
+            end_i = k - 1 - (toks[k - 1].text == ",")
+            if end_i <= n:
+                return None
+            return end_i, " ".join(t.text for t in toks[n + 1:end_i + 1]).replace(" ,", ",")
+        if t.quoted or t.text in QUOTE_CHARS or low in forms or low in CONJUNCTIONS or \
+                t.text in (".", ";", ":", "(", ")"):
+            return None
+    return None
 
 
 def _told_outlet(toks: list[Tok], n: int, lemma: str) -> str | None:

@@ -152,7 +152,7 @@ class Entities:
                 insort(ent.mentions, pos)
             return ent
         if m.kind == "office" and not m.generic:
-            ent = self._role_noun(m.name)
+            ent = self._role_noun(m.name, pos)
             if ent is not None:
                 self.touch(ent)
                 return ent
@@ -220,8 +220,10 @@ class Entities:
                 best, best_pos = e, p
         return best if best_pos >= 0 else None
 
-    def _role_noun(self, phrase: str) -> Entity | None:
-        """ "the Dutch leader" -> the person last named with a matching title and country."""
+    def _role_noun(self, phrase: str, pos: int = -1) -> Entity | None:
+        """ "the Dutch leader" -> the person last named with a matching title and country --
+        named before pos: a summary's "the regional governor said" is not whichever governor the
+        article names later."""
         words = phrase.split()
         cut = next((k for k, w in enumerate(words) if k and w in ("of", "to", "for")), None)
         if cut is not None:
@@ -236,11 +238,15 @@ class Entities:
                 wanted = syn[k]
                 break
         if wanted is None:
+            if head_words and head_words[-1] not in vocab()["titles"]:
+                # "Gaza's Civil Defence": a body, not a title -- its spokesman is not it.
+                return None
             wanted = [head_words[-1]] if head_words else []
         countries = {lookup(strip_possessive(w)) for w in country_words}
         fallback = None
         for e in reversed(self.salient + [x for x in self.entities if x not in self.salient]):
-            if e.kind != "person" or not e.role:
+            if e.kind != "person" or not e.role or (pos >= 0 and e.mentions and
+                                                     e.mentions[0] > pos):
                 continue
             role = e.role.lower()
             if not any(re.search(rf"\b{re.escape(t)}\b", role) for t in wanted):

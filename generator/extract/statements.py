@@ -24,6 +24,7 @@ from .coref import Entities
 from .interviews import answer_label, interview_date
 from .names import Mention, parse_mention, vocab
 from .quotes import Quote, find_quotes, near, quote_text
+from .statement_dates import DATELINE, lead_date, relative_date
 from .attributions import attributions
 from .tokens import subject_at_start, tokenize
 
@@ -98,7 +99,7 @@ def extract_statements(article: Article) -> list[Statement]:
                 last = None   # a speaker we could not resolve: later quotes are not the last one's
         prev = unit
     # Said at the event the article reports, unless the text says otherwise.
-    lead, prec, at = _lead_date(body, paras, ref,
+    lead, prec, at = lead_date(body, paras, ref,
                                 [(st.evidence.start, st.evidence.end) for st in out])
     for st in out:
         if st.date is None and lead and not st.evidence.start <= at < st.evidence.end:
@@ -239,6 +240,7 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
             return [Found(signer, q.start, q.end, None, "quote-dash-signature", unit,
                           attr_span=(q.end, q.end))]
         return [Found(None, q.start, q.end, None, "quote-continues", unit)]
+    attrs = _drop_nested(body, attrs, unit, quotes)
     v = vocab()
     out: list[Found] = []
     cursor = unit.start
@@ -327,6 +329,22 @@ def _find_in_unit(body: str, unit: Unit, quotes: list[Quote], paras: list[tuple[
     return out
 
 
+def _drop_nested(body: str, attrs: list, unit: Unit, quotes: list[Quote]) -> list:
+    """ "Lind said Kyiv had asked Oslo for missiles": a speech act without quoted words that
+    opens the clause another verb reports is part of that report, not a statement of its own."""
+    out = []
+    for n, a in enumerate(attrs):
+        if out and a.needs_quote and a.kind == "subject" and not out[-1].needs_quote and \
+                out[-1].kind in ("subject", "quoted-as"):
+            p = out[-1]
+            gap = body[skip_adverbials(body, p.verb_end, a.start, p.lemma):a.start]
+            end = attrs[n + 1].start if n + 1 < len(attrs) else unit.end
+            if re.fullmatch(r"\s*(?:that\s*)?", gap) and not near(quotes, a.start, end):
+                continue
+        out.append(a)
+    return out
+
+
 def _quote_after_colon(body: str, pos: int, unit: Unit, quotes: list[Quote],
                        paras: list[tuple[int, int]]) -> Quote | None:
     """The quotation opening the next paragraph, when an attribution ends its own paragraph
@@ -372,9 +390,13 @@ def _relayed(body: str, toks, s: int, e: int) -> bool:
 
 
 def _has_finite_verb(text: str, v) -> bool:
-    words = re.findall(r"[A-Za-z\u2019']+", text.lower())
+    words = re.findall(r"[A-Za-z\u2019'\d-]+", text.lower())
     markers = set(v["finite_markers"])
-    return any(w in markers or (w.endswith("ed") and len(w) > 4) for w in words[1:])
+    # "so-called", "6 armoured vehicles": a hyphenated word, or one after a number, is an
+    # adjective, not the verb of a clause; "to be spent" is no clause's verb either.
+    return any((w in markers and words[k] != "to") or (
+        w.endswith("ed") and len(w) > 4 and "-" not in w and not words[k][:1].isdigit())
+        for k, w in enumerate(words[1:]))
 
 
 def _cut_tail(body: str, s: int, e: int, quotes: list[Quote]) -> int:
@@ -429,10 +451,6 @@ def _sole_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
     return None
 
 
-# "KYIV, May 23 (Reuters) - ", "BERLIN (AP) — ", "(WASHINGTON) -- ": a city in capitals,
-# perhaps a date and an agency, then a dash, at the start of an article's first paragraph.
-DATELINE = re.compile(r"\(?[A-Z][A-Z.'\- ]*[A-Z.]\)?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?"
-                      r"(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-:\u2013\u2014])\s+")
 _LEAD = re.compile(r"^(?:[\s,;:\u2014\u2013]|--|-\s|that\s)+")
 _TAIL = re.compile(r"(?:[\s,;:\u2014\u2013]|--|\s-)+(?:(?:while|whereas|and|but|as)\s*)?$")
 
@@ -523,36 +541,6 @@ def _unanchored(name: str) -> bool:
     return head in v["source_nouns"] or " ".join(words) in v["unanchored_collectives"]
 
 
-def _lead_date(body: str, paras: list[tuple[int, int]], ref,
-               reported: list[tuple[int, int]]) -> tuple[str | None, str, int]:
-    """The day of the event the article reports, and where it is written: the first date in its
-    opening paragraphs outside anyone's reported words, if within a week before publication."""
-    if ref is None or not paras:
-        return None, "unknown", -1
-    start, end = paras[0][0], paras[min(1, len(paras) - 1)][1]
-    m = DATELINE.match(body, start, end)
-    if m:
-        # The dateline gives the day the reported event happened.
-        iso, prec = dates.find_date(m.group(0), ref)
-        d = dates.parse_date(iso) if iso else None
-        if prec == "day" and d is not None and 0 <= (ref - d).days <= 7:
-            return iso, prec, -1
-    inside = None
-    for ds, de, iso, prec in dates.iter_dates(body[start:end], ref):
-        d = dates.parse_date(iso)
-        recent = prec == "day" and d is not None and 0 <= (ref - d).days <= 7
-        if any(s <= start + ds < e for s, e in reported):
-            # "MPs debated Gaza on Tuesday ..., according to the ministry": a lead that is itself
-            # attributed still dates the event -- for the other statements, when nothing else
-            # in the lead does.
-            inside = inside or ((iso, prec, start + ds) if recent else None)
-            continue
-        if recent:
-            return iso, prec, -1
-        break
-    return inside or (None, "unknown", -1)
-
-
 def _recent(article: Article, last: Statement, unit: Unit) -> bool:
     """The last statement ended in this paragraph or the one before."""
     para = article.sentences[last.evidence.sentence].paragraph
@@ -577,4 +565,8 @@ def _attribution_date(body: str, f: Found, ref) -> tuple[str | None, str]:
         cut = next((m.start() for m in re.finditer(r"[A-Za-z]+", tail)
                     if m.group(0) == "that" or m.group(0) in forms), len(tail))
         clause = body[a_start:a_end] + tail[:cut]
-    return dates.find_date(clause, ref)
+    d, prec = dates.find_date(clause, ref)
+    if d is None:
+        # "..., Sytnyk said the next day.": counted from the day the text named last.
+        d, prec = relative_date(clause, body, f.unit.start, ref)
+    return d, prec

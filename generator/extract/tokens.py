@@ -189,15 +189,25 @@ def _left_np(toks: list[Tok], v: int) -> tuple[int, str] | None:
     if toks[j].text == ",":
         # "Varga, speaking in Szeged, said" / "Koval, the governor of Sumy, said" /
         # "the regional governor, Ivan Sokol, said"
-        k = j - 1
-        while k >= 0 and j - k < 25 and toks[k].text not in (",", ";", ":") and not toks[k].quoted \
-                and toks[k].text not in QUOTE_CHARS:
-            k -= 1
-        if k < 1 or toks[k].text != "," or k == j - 1:
-            return None
-        inner = toks[k + 1:j]
-        first = inner[0].text
-        if all(t.text.isdigit() for t in inner):
+        relative = False
+        while True:
+            k = j - 1
+            while k >= 0 and j - k < 25 and toks[k].text not in (",", ";", ":") and \
+                    not toks[k].quoted and toks[k].text not in QUOTE_CHARS:
+                k -= 1
+            if k < 1 or toks[k].text != "," or k == j - 1:
+                if not relative:
+                    return None
+                k, inner = j, []
+                break
+            inner = toks[k + 1:j]
+            if inner[0].text.lower() not in ("who", "whose") or not toks[k - 1].text[0].isalnum():
+                break
+            # "Olena Marko, 58, who lives across the road, told ...": the relative clause
+            # describes the speaker; the name stands before it.
+            j, relative = k, True
+        first = inner[0].text if inner else ""
+        if not inner or all(t.text.isdigit() for t in inner):
             pass   # an age: "Margaret Ellery, 71, said"
         elif first.lower() in DETERMINERS or strip_possessive(first).lower() in vocab()["title_words"]:
             suffix = ", " + " ".join(t.text for t in inner)
