@@ -10,7 +10,7 @@ import re
 
 from .numbers import find_money
 from ..model import Party
-from .pledge_phrases import PREPOSITIONS, VERBISH, Cand, find_items, group_right, vocab
+from .pledge_phrases import PREPOSITIONS, VERBISH, Cand, ItemNP, find_items, group_right, vocab
 
 
 # A fund, facility or programme named as such is where money goes, not what is given: in
@@ -83,6 +83,78 @@ def listed_items(sen, lo: int, hi: int) -> list:
                 out += found[:1]
             start = k + 1
     return out
+
+
+# Words that open an aside on the part before them: "for air defence, mostly missiles for ...".
+ASIDES = {"mostly", "mainly", "largely", "chiefly", "primarily", "notably", "especially", "particularly"}
+PURPOSE_OPENERS = {"for", "to", "towards", "toward"}
+
+
+def priced_parts(sen, lo: int, hi: int) -> list:
+    """A package's parts that each open with their own sum: "includes $2bn for air defence,
+    mostly missiles, and $1bn to repair power plants" -- (item, sum) for every part, the item
+    being what the sum is for when it names no thing ("repair power plants")."""
+    toks = sen.toks
+    lo_off = toks[lo].start if lo < len(toks) else sen.s.end
+    hi_off = toks[hi - 1].end if hi else sen.s.end
+    sums = [(sen.s.start + a, sen.s.start + b, m) for a, b, m in find_money(sen.s.text)]
+    sums = [x for x in sums if lo_off <= x[0] < hi_off]
+    if len(sums) < 2:
+        return []
+    out = []
+    for n, (a, b, m) in enumerate(sums):
+        first = toks.at_or_after(a)
+        if first is None or (first > lo and toks[first - 1].text not in (",", ";", "and")
+                             and toks[first - 1].low not in ("includes", "include", "including", "another")):
+            return []      # a sum inside a part ("worth $5m"), not a list of priced parts
+        start = tok_after(sen, b)
+        end = toks.at_or_after(sums[n + 1][0]) if n + 1 < len(sums) else hi
+        if start is None or end is None:
+            return []
+        stop = start
+        while stop < end and re.match(r"\w", toks[stop].text) and toks[stop].low not in ASIDES:
+            stop += 1
+        found = find_items(toks, start, stop, sen.money, sen.actor_spans, one_pot=True)
+        if found:
+            out.append((found[0], (a, b, m)))
+            continue
+        if toks[start].low in ("in", "of"):
+            return []
+        if toks[start].low not in PURPOSE_OPENERS or start + 1 >= stop:
+            continue
+        last = start + 1
+        while last + 1 < min(stop, start + 6) and toks[last + 1].low not in ("and", "or", "that", "which",
+                                                                            "damaged", "destroyed"):
+            last += 1
+        item = ItemNP(text=sen.body[toks[start + 1].start:toks[last].end], kind="purpose",
+                      start=toks[start + 1].start, end=toks[last].end, first=start + 1, last=last)
+        out.append((item, (a, b, m)))
+    return out
+
+
+PURPOSE_ENDS = {"and", "or", "before", "after", "by", "during", "until", "through", "within", "from",
+                "with", "in", "on", "at", "that", "which", "damaged", "destroyed", "over", "next", "this"}
+
+
+def purpose_of(sen, after: int, hi: int) -> str | None:
+    """What a bare sum is for, when a verb of purpose follows it: "£300m towards repairing
+    Ukraine's power grid before winter" -> "towards repairing Ukraine's power grid"."""
+    toks = sen.toks
+    k = tok_after(sen, after)
+    if k is None or k + 1 >= hi or toks[k].low not in PURPOSE_OPENERS:
+        return None
+    j = k + 1
+    if toks[j].low == "help" and j + 1 < hi:
+        j += 1
+    verb = toks[j].low
+    stem = verb[:-3] if verb.endswith("ing") else verb
+    if not any(w in vocab()["purpose_verbs"] for w in (verb, stem, stem + "e")):
+        return None
+    last = j
+    while last + 1 < min(hi, j + 6) and re.match(r"[\w'’]", toks[last + 1].text) \
+            and toks[last + 1].low not in PURPOSE_ENDS:
+        last += 1
+    return sen.body[toks[k].start:toks[last].end] if last > j else None
 
 
 def priced_items(sen, lo: int, hi: int) -> list:

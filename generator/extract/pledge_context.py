@@ -26,7 +26,8 @@ BULLET = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(.+)$", re.M)
 
 
 def add_apposed_values(sen, drafts: list) -> None:
-    """ "the drones, worth £30 million, ..." : the value of the latest pledge of that kind."""
+    """ "the drones, worth £30 million, ..." : the value of the latest pledge of that kind.
+    An abbreviation in brackets stays inside the phrase: "This Drawdown (PDA) package, valued at"."""
     text, base = sen.s.text, sen.s.start
     for a, b, money in find_money(text):
         if not WORTH.search(text[max(0, a - 40):a]):
@@ -41,7 +42,7 @@ def add_apposed_values(sen, drafts: list) -> None:
             if head_kind(before, k):
                 j = k - 1
                 while j >= 0 and not (before[j].low in DEFINITE or head_kind(before, j) is None
-                                      and not re.match(r"\w", before[j].text)):
+                                      and not re.match(r"[\w()]", before[j].text)):
                     j -= 1
                 if j >= 0 and before[j].low in DEFINITE:
                     kind = head_kind(before, k)
@@ -123,6 +124,9 @@ def merge_drafts(drafts: list) -> list:
                             and abs(q.value.amount - p.value.amount) <= 0.01 * q.value.amount)
             if o.kind != d.kind and not (same_sum and not q.quantity and not p.quantity):
                 continue
+            if q.rule.startswith("list:") and p.rule.startswith("list:") and q.item != p.item:
+                continue      # two lines of one list are two things: Stingers and AIM-9Ms
+
             if q.value and p.value and abs(q.value.amount - p.value.amount) > 0.01 * q.value.amount:
                 continue
             if q.quantity and p.quantity and q.quantity != p.quantity:
@@ -134,7 +138,7 @@ def merge_drafts(drafts: list) -> list:
             q.value = q.value or p.value
             if not o.explicit_recipient and d.explicit_recipient:
                 q.recipient, o.explicit_recipient = p.recipient, True
-            if q.item == vocab()["money_item"] and p.item != q.item:
+            if (q.item == vocab()["money_item"] or q.item.startswith(vocab()["money_item"] + " ")) and p.item != q.item:
                 q.item = p.item
             break
         else:
@@ -179,7 +183,8 @@ def _donor_line(text: str, off: int, index: int, draft_type, status: str):
             return None      # a list line leads with its sum: "Canada: C$25 million"
         k = toks.at_or_after(b)
         items = []
-        if k is not None and toks[k].low in ("in", "of") and k + 1 < len(toks):
+        # ... or what it is for ("3.5 billion yen for food aid")
+        if k is not None and toks[k].low in ("in", "of", "for", "towards") and k + 1 < len(toks):
             items = [it for it in find_items(toks, k + 1, min(len(toks), k + 5), spans, [], one_pot=True)
                      if it.first <= k + 3]
         items = items[:1]

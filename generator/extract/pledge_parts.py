@@ -1,16 +1,18 @@
 """Small parts of pledge clauses that pledges.py assembles: where a wire story is datelined,
 where a subject that opens with its sum starts, a second sum of the same donor ("and a
 further €108m"), one more of the thing just named ("Germany another"), and the statements
-that quote an offset."""
+that quote an offset, the recipient after a commitment, and what a bare sum is called."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from ..model import Article, Party
 from .actors import find_actors
 from .numbers import find_money
-from .pledge_phrases import ORDINAL, STOP, Cand, party_of, vocab
+from .pledge_clauses import purpose_of, tok_after
+from .pledge_phrases import ORDINAL, PREPOSITIONS, STOP, VERBISH, Cand, is_number, party_of, vocab
 
 
 class Statements:
@@ -104,3 +106,75 @@ def further_sum(sen, money, hi: int):
                 return (cut, (a, b, m)) if cut is not None else None
             return None
     return None
+
+
+def recipient_after(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> tuple[Party | None, int]:
+    """The first country or organisation after the commitment that is not the donor."""
+    donor_names = {c.party.name for c in donors if c.party}
+    for a, b, m in sen.mentions:
+        if not (lo <= a < hi) or m.actor.name in donor_names:
+            continue
+        if any(it.start <= a < it.end for it in items) and m.form == "demonym":
+            continue
+        if any(x <= a < y for x, y in sen.money):
+            continue     # the "US" of "US$5 million"
+        k = sen.toks.at_or_after(a)
+        after = tok_after(sen, b)
+        if (k and sen.toks[k - 1].low in ("a", "an") and after is not None
+                and re.fullmatch(r"[a-z][\w-]*", sen.toks[after].text)
+                and sen.toks[after].low not in PREPOSITIONS | {"and", "or", "said", "says"}):
+            continue     # "a World Bank trust fund": a name used as a modifier, not a party
+        if after is not None and any(t.low in vocab()["maker_nouns"] for t in sen.toks[after:after + 3]
+                                     if t.text.islower()):
+            continue     # "NASAMS co-developed with U.S. defense firm Raytheon": whose firm
+        prev = sen.toks[k - 1].low if k else ""
+        prev2 = sen.toks[k - 2].low if k and k >= 2 else ""
+        if prev in ("since", "after", "before", "during", "until", "that", "which", "who"):
+            continue     # "since Russia's invasion", "systems that Norway co-developed"
+        if prev in ("the",) and prev2:
+            prev = prev2
+        if prev == "of" and k >= 2 and sen.toks[k - 2].low in vocab()["recipient_of"]:
+            prev = "for"     # "the reconstruction of Ukraine", "the people of Haiti"
+        if prev in ("from", "by", "against", "than", "at", "of", "between", "without", "within", "on"):
+            continue
+        if prev == "in" and prev2 in vocab()["made_in_verbs"]:
+            continue     # "CV90s to be built in Sweden for Ukraine": where it is made
+        if m.form in ("seat", "demonym") and prev not in ("to", "for", "with", "help"):
+            continue
+        if (k is not None and k + 1 < len(sen.toks) and prev not in ("to", "for", "with")
+                and sen.toks[tok_after(sen, b) or k].low in vocab()["person_titles"]):
+            continue     # "..., EU Commissioner Jana Novak said": whose official, not to whom
+        if (any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money)
+                and prev not in VERBISH and prev not in vocab()["commit_verbs"]):
+            continue     # "... and Chile $4 million": a donor with its verb left out
+        if after is not None and prev in ("and", ",") and (
+                is_number(sen.toks[after]) or sen.toks[after].low in ("another", "one")):
+            continue     # "... and Germany another": a donor with its verb left out
+        return party_of(m.actor), b
+    return None, lo
+
+
+def lists_parts(toks, i: int) -> bool:
+    """ "including ..." or "which includes ..." after a package: what follows are its parts."""
+    if toks[i].low == "including":
+        return True
+    return (toks[i].low in ("includes", "include", "comprises") and i > 1 and toks[i - 1].low in ("which", "that")
+            and any(vocab()["heads"].get(t.low) == "aid" for t in toks[max(0, i - 6):i - 1]))
+
+
+def main_country(article: Article, donors: set[str]) -> Party | None:
+    """The country an article is about, when no pledge in it names where it goes: the one
+    named most often (by name, not demonym), clearly ahead of the next, and not a donor."""
+    counts = Counter(m.actor for m in find_actors(article.body)
+                     if m.form == "name" and m.actor.kind == "country" and m.actor.name not in donors)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    return party_of(ranked[0][0])
+
+
+def money_item(sen, trig, money, hi) -> str:
+    """The name of a pledge of a bare sum: its kind ("loan" when lent), then what it is for."""
+    name = vocab()["money_item_by_verb"].get(sen.toks[trig.last].low, vocab()["money_item"])
+    purpose = purpose_of(sen, money[1], hi) if money else None
+    return f"{name} {purpose}" if purpose else name

@@ -158,6 +158,10 @@ def _blocked(toks: list[Tok], j: int, money_spans) -> bool:
             or not re.match(r"\w", t.text))
 
 
+# "a package worth €1bn": the sum that follows names the package as surely as one before it.
+VALUED = {"worth", "valued", "totalling", "totaling", "amounting"}
+
+
 def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> ItemNP | None:
     """The item noun phrase around the head word at token h, or None when it is not one."""
     v = vocab()
@@ -198,8 +202,9 @@ def item_at(toks: list[Tok], h: int, limit: int, money_spans, actor_spans) -> It
         return None
     end_tok = post if post is not None else last
     if (toks[last].low in v["needs_modifier"] and first == last and post is None
-            and not (first >= 1 and any(a <= toks[first - 1].start < b for a, b in money_spans)
-                     and toks[last].low in ("package", "packages"))):
+            and not (head_kind(toks, last) == "aid"
+                     and ((first >= 1 and any(a <= toks[first - 1].start < b for a, b in money_spans))
+                          or (last + 1 < len(toks) and toks[last + 1].low in VALUED)))):
         return None      # "defence" alone is no item; "a $400m package" is one
     item = ItemNP(text="", kind=head_kind(toks, last) or "", start=toks[first].start,
                   end=toks[end_tok].end, first=first, last=end_tok)

@@ -119,6 +119,13 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
             if j + 1 < n and toks[j].low == "come" and toks[j + 1].low == "from":
                 out.append(Trigger("come", i, j + 1, "pledged"))
                 continue
+        # "said Norway was sending": the progressive of reported speech, moved into the past
+        if low in ("was", "were") and any(x.low in v["reporting_verbs"] for x in toks[max(0, i - 8):i]):
+            j = _adverbs(toks, i + 1)
+            g = _give_at(toks, j, forms)
+            if g is not None and toks[j].low.endswith("ing"):
+                out.append(Trigger("verb", i, g, "pledged"))
+                continue
         # is sending / are providing; is set to send / is going to send
         if low in ("is", "are") and i + 1 < n:
             j = _adverbs(toks, i + 1)
@@ -163,6 +170,11 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
             continue
         if low == "light" and prev == "green" and nxt in ("for", "to"):
             out.append(Trigger("commit", i - 1, i, "approved"))      # "gave the green light for"
+            continue
+        nxt2 = toks[i + 2].low if i + 2 < n else ""
+        if f"{low} {nxt} {nxt2}" in v["commit_verbs"] and prev != "to":
+            # "signed off on a €700m package"
+            out.append(Trigger("commit", i, i + 2, v["commit_verbs"][f"{low} {nxt} {nxt2}"]))
             continue
         if (low in v["commit_verbs"] or f"{low} {nxt}" in v["commit_verbs"]) and prev != "to" and not (
                 low in v["passive"] and nxt == "by"):

@@ -22,10 +22,11 @@ from ..model import Article, Evidence, Party, Pledge, Statement
 from .actors import find_actors
 from .dates import iter_dates, parse_date
 from .numbers import find_money, word_value
-from .pledge_clauses import (clause_subject, from_group, fund_source, listed_items,
+from .pledge_clauses import (clause_subject, from_group, fund_source, listed_items, priced_parts, purpose_of,
                              beneficiary, name_spans, priced_items, to_place, together_with,
                              tok_after, with_lender)
-from .pledge_parts import (Statements, dateline_country, further_sum, home_offices,
+from .pledge_parts import (Statements, dateline_country, further_sum, home_offices, lists_parts,
+                           main_country, money_item, recipient_after,
                            np_start, one_more, purpose_between, starts_party)
 from .pledge_context import add_apposed_values, bracketed_sums, donor_list, merge_drafts, package_list
 from .pledge_triggers import ADVERBS, AID_NOUNS, Trigger, find_triggers
@@ -114,48 +115,14 @@ def _subject(sen: _Sentence, tok: int, prev_donors: list[Cand]) -> list[Cand]:
         if p in PREPOSITIONS and not (step == 0 and c.extra.get("money")):
             continue      # "C$34m in Canadian money will go": the money's giver is the subject
         return group_left(sen.cands, k, sen.text_of)
+    if not before:
+        # "Berlin approved other help. The cabinet signed off on ...": an unnamed country's
+        # institution is the country the sentence before was about
+        k = _clause_start(sen.toks, tok)
+        if (k + 1 < tok and sen.toks[k].low == "the" and sen.toks[k + 1].low in vocab()["institutions"]
+                and tok - k <= 6):
+            return [c for c in prev_donors if c.party and c.party.kind == "country"][:1]
     return []
-
-
-def _recipient(sen: _Sentence, lo: int, hi: int, donors: list[Cand], items) -> tuple[Party | None, int]:
-    """The first country or organisation after the commitment that is not the donor."""
-    donor_names = {c.party.name for c in donors if c.party}
-    for a, b, m in sen.mentions:
-        if not (lo <= a < hi) or m.actor.name in donor_names:
-            continue
-        if any(it.start <= a < it.end for it in items) and m.form == "demonym":
-            continue
-        if any(x <= a < y for x, y in sen.money):
-            continue     # the "US" of "US$5 million"
-        k = sen.toks.at_or_after(a)
-        after = tok_after(sen, b)
-        if (k and sen.toks[k - 1].low in ("a", "an") and after is not None
-                and re.fullmatch(r"[a-z][\w-]*", sen.toks[after].text)
-                and sen.toks[after].low not in PREPOSITIONS | {"and", "or", "said", "says"}):
-            continue     # "a World Bank trust fund": a name used as a modifier, not a party
-        prev = sen.toks[k - 1].low if k else ""
-        prev2 = sen.toks[k - 2].low if k and k >= 2 else ""
-        if prev in ("the",) and prev2:
-            prev = prev2
-        if prev == "of" and k >= 2 and sen.toks[k - 2].low in vocab()["recipient_of"]:
-            prev = "for"     # "the reconstruction of Ukraine", "the people of Haiti"
-        if prev in ("from", "by", "against", "than", "at", "of", "between", "without", "within", "on"):
-            continue
-        if prev == "in" and prev2 in vocab()["made_in_verbs"]:
-            continue     # "CV90s to be built in Sweden for Ukraine": where it is made
-        if m.form in ("seat", "demonym") and prev not in ("to", "for", "with", "help"):
-            continue
-        if (k is not None and k + 1 < len(sen.toks) and prev not in ("to", "for", "with")
-                and sen.toks[tok_after(sen, b) or k].low in vocab()["person_titles"]):
-            continue     # "..., EU Commissioner Jana Novak said": whose official, not to whom
-        if (any(a2 >= b and not sen.body[b:a2].strip() for a2, _ in sen.money)
-                and prev not in VERBISH and prev not in vocab()["commit_verbs"]):
-            continue     # "... and Chile $4 million": a donor with its verb left out
-        if after is not None and prev in ("and", ",") and (
-                is_number(sen.toks[after]) or sen.toks[after].low in ("another", "one")):
-            continue     # "... and Germany another": a donor with its verb left out
-        return party_of(m.actor), b
-    return None, lo
 
 
 def _clause_start(toks, k: int) -> int:
@@ -202,6 +169,9 @@ def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
         if toks[k].text == "," and k + 1 < end:
             if toks[k + 1].low in ("but", "which", "who"):
                 return k        # "..., but warned that ...", "the Fund, which buys transformers"
+            if toks[k + 1].low == "including" and any(vocab()["heads"].get(t.low) == "aid"
+                                                     for t in toks[trig.last + 1:k]):
+                return k        # "a package worth €1bn, including four IRIS-T": the parts follow
             if toks[k + 1].low == "and" and k + 2 < end and starts_party(sen, k + 2):
                 return k        # "..., and Saudi Arabia signed ...": the next donor's clause
             if (toks[k + 1].low.endswith("ing") and toks[k + 1].low != "including"
@@ -354,6 +324,10 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
             donors = list(sen.last_donors)      # the package just announced
         else:
             return []
+        priced = priced_parts(sen, lo, hi)
+        if priced:
+            return [d for it, money in priced
+                    for d in _assemble(sen, trig, donors, [it], money, lo, hi, recipient, ref)]
         items = listed_items(sen, lo, hi)
         if items:
             return _assemble(sen, trig, donors, items, None, lo, hi, recipient, ref)
@@ -530,7 +504,7 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
     item_end = max([it.last for it in items] + [lo])
     if recipient is None:
         rlo = toks[lo].start if lo < len(toks) else sen.s.end
-        recipient, _ = _recipient(sen, rlo, toks[hi - 1].end if hi else sen.s.end, donors, items)
+        recipient, _ = recipient_after(sen, rlo, toks[hi - 1].end if hi else sen.s.end, donors, items)
         if recipient is None:
             recipient = beneficiary(sen, lo, hi)
         explicit = recipient is not None
@@ -560,7 +534,7 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
         for it in (items or [None]):
             p = Pledge(
                 donor=Party(**vars(c.party)),
-                item=it.text if it else vocab()["money_item"],
+                item=it.text if it else money_item(sen, trig, money, hi),
                 evidence=Evidence(sentence=sen.s.index, start=start, end=end),
                 recipient=Party(**vars(recipient)) if recipient else None,
                 quantity=it.quantity if it else None,
@@ -594,7 +568,7 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
         sen.drafts = []
         for trig in triggers:
             sen.drafts += _pledges_of(sen, trig, triggers, prev_donors, prev_items, ref)
-        for i in (i for i, t in enumerate(sen.toks) if t.low == "including" and sen.drafts):
+        for i in (i for i, t in enumerate(sen.toks) if sen.drafts and lists_parts(sen.toks, i)):
             trig = Trigger("include", i, i, "pledged")
             sen.drafts += _including(sen, trig, i + 1, _region_end(sen, trig, triggers), ref)
         drafts.extend(sen.drafts)
@@ -612,6 +586,14 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
             last = [d.pledge.donor for d in drafts if d.pledge.evidence.sentence == s.index]
             last_donors = [Cand(0, 0, p.name, p, "actor") for p in {p.name: p for p in last}.values()]
     drafts = merge_drafts(drafts)
+    # "Ukraine's allies promised air defence and drones", then who gave which: the collective's
+    # bare list only sums up the named donors' pledges, which are the facts.
+    # (Named in the same sentence, "parts provided by Norway and other allies", they give jointly.)
+    named_kinds = {d.kind for d in drafts if not d.generic_donor}
+    joint = {d.pledge.evidence.sentence for d in drafts if not d.generic_donor}
+    drafts = [d for d in drafts if not (d.generic_donor and d.kind in named_kinds and d.kind != "aid"
+                                        and d.pledge.evidence.sentence not in joint
+                                        and not d.pledge.value and not d.pledge.quantity)]
     # A pledge whose clause names no recipient goes to the party the article's pledges go to.
     named = Counter(d.pledge.recipient.name for d in drafts if d.explicit_recipient and d.pledge.recipient
                     and d.pledge.recipient.name[:1].isupper())
@@ -619,6 +601,8 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     if named:
         name = named.most_common(1)[0][0]
         default = next(d.pledge.recipient for d in drafts if d.pledge.recipient and d.pledge.recipient.name == name)
+    if default is None and drafts:
+        default = main_country(article, {d.pledge.donor.name for d in drafts})
     out = []
     for d in drafts:
         p = d.pledge
