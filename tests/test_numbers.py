@@ -39,3 +39,7 @@ def test_currency_named_with_its_country():
     assert parse_money("6.5 billion Danish kroner").currency == "DKK"
     assert parse_money("NOK 75 billion").currency == "NOK"
     assert parse_money("300 million Norwegian kroner").currency == "NOK"
+
+
+def test_financial_times_millions():
+    assert parse_money("$880mn").amount == 880_000_000

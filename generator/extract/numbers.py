@@ -16,7 +16,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "mln": 1_000_000, "bln": 1_000_000_000,
-          "m": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000}
+          "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000}
 
 _WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 # "five", "twenty-three", "1,200", "2.5", "a dozen", "two hundred"
@@ -50,11 +50,11 @@ CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "NOK", "SEK", "DKK", "CNY",
                   "UAH", "RUB", "INR", "TRY", "ILS", "SAR", "AED", "KRW", "NZD", "CZK", "HUF", "RON")
 _SIGN = r"(?P<sign>US\$|C\$|A\$|\$|€|£|¥|\b(?:" + "|".join(CURRENCY_CODES) + r")(?=\s?\d))"
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mln|bln|tn|m|b|k)\b)?"
+_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mln|mn|bln|tn|m|b|k)\b)?"
 _WORDCUR = r"(?P<word>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
 MONEY = re.compile(
     rf"(?:{_SIGN}\s?{_AMOUNT}{_SCALE}|\b{_AMOUNT.replace('amount', 'amount2')}"
-    rf"(?:\s*(?P<scale2>trillion|billion|million|thousand|bn|mln|bln|m))?\s+{_WORDCUR}\b)",
+    rf"(?:\s*(?P<scale2>trillion|billion|million|thousand|bn|mln|mn|bln|m))?\s+{_WORDCUR}\b)",
     re.IGNORECASE,
 )
 
