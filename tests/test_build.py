@@ -130,3 +130,12 @@ def test_large_archives_split_by_month_and_stay_linked(config, monkeypatch):
     event = next((config.out / "events").glob("odesa*2024-02-20*.html"))
     assert "Odesa port hit again" in event.read_text()
     assert (config.out / "timeline" / "2024-02.html").is_file()
+
+
+def test_config_alias_merges_two_spellings_into_one_speaker_page(config):
+    config.speaker_aliases = {"Oleh Kiper": "Oleg Kiper"}
+    (config.seeds / "third.md").write_text("---\ntitle: Governor speaks\ndate: 2024-03-11\n---\n"
+                                           "\"We are ready,\" Oleg Kiper, the governor, said on Monday.")
+    build(config)
+    pages = sorted(p.name for p in (config.out / "people").glob("ole*.html"))
+    assert len(pages) == 1, pages
