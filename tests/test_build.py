@@ -139,3 +139,20 @@ def test_config_alias_merges_two_spellings_into_one_speaker_page(config):
     build(config)
     pages = sorted(p.name for p in (config.out / "people").glob("ole*.html"))
     assert len(pages) == 1, pages
+
+
+def test_base_url_gives_feed_sitemap_and_a_404_that_works_at_any_depth(config):
+    config.base_url = "https://example.github.io/facts/"
+    build(config)
+    page = (config.out / "404.html").read_text()
+    assert '<base href="https://example.github.io/facts/">' in page and 'href="index.html"' in page
+    feed = (config.out / "feed.xml").read_text()
+    assert "<link href=\"https://example.github.io/facts/articles/berlin-promises-more-air-defence.html\"/>" in feed
+    sitemap = (config.out / "sitemap.xml").read_text()
+    assert "<loc>https://example.github.io/facts/index.html</loc>" in sitemap
+    assert check_site(config.out) == []
+
+
+def test_without_base_url_there_is_no_feed_with_relative_addresses(config):
+    build(config)
+    assert not (config.out / "feed.xml").exists() and not (config.out / "sitemap.xml").exists()
