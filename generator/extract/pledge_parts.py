@@ -12,7 +12,8 @@ from ..model import Article, Party
 from .actors import find_actors
 from .numbers import find_money
 from .pledge_clauses import purpose_of, tok_after
-from .pledge_phrases import ORDINAL, PREPOSITIONS, STOP, VERBISH, Cand, is_number, party_of, vocab
+from .pledge_phrases import (ORDINAL, PREPOSITIONS, STOP, VERBISH, Cand, ItemNP, head_kind, is_number, party_of,
+                             vocab)
 
 
 class Statements:
@@ -165,7 +166,9 @@ def lists_parts(toks, i: int) -> bool:
 def main_country(article: Article, donors: set[str]) -> Party | None:
     """The country an article is about, when no pledge in it names where it goes: the one
     named most often (by name, not demonym), clearly ahead of the next, and not a donor."""
-    counts = Counter(m.actor for m in find_actors(article.body)
+    # The headline counts too: it names what the article is about.
+    text = f"{article.meta.title or ''}\n\n{article.body}"
+    counts = Counter(m.actor for m in find_actors(text)
                      if m.form == "name" and m.actor.kind == "country" and m.actor.name not in donors)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
@@ -178,3 +181,70 @@ def money_item(sen, trig, money, hi) -> str:
     name = vocab()["money_item_by_verb"].get(sen.toks[trig.last].low, vocab()["money_item"])
     purpose = purpose_of(sen, money[1], hi) if money else None
     return f"{name} {purpose}" if purpose else name
+
+
+def region_end(sen, trig, triggers) -> int:
+    """Token index where a trigger's object ends: the next trigger or a clause break."""
+    end = len(sen.toks)
+    toks = sen.toks
+    for t in triggers:
+        if t.first > trig.last:
+            if (t.kind == "noun" and trig.kind == "commit" and t.first - trig.last <= 6
+                    and all(re.match(r"[\w$€£¥]", x.text) and x.low not in STOP for x in toks[trig.last + 1:t.first])):
+                continue      # "disbursed a €4bn tranche of ...": the noun is the verb's object
+            end = min(end, t.first)
+            if t.kind in ("verb", "commit"):
+                # "..., Romania is to donate a third": the next chain's subject is not an object
+                subj = [np_start(sen, c.first) for c in sen.cands if c.kind == "actor" and trig.last < c.first
+                        and c.last < t.first and t.first - c.last <= 2]
+                end = min([end] + subj)
+    reporting = vocab()["reporting_verbs"]
+    for k in range(trig.last + 1, end):
+        if toks[k].text in (";", "—", "–", ":"):
+            return k
+        if toks[k].text == "," and k + 1 < end:
+            if toks[k + 1].low in ("but", "which", "who", "while", "whereas"):
+                return k        # "..., but warned that ...", "the Fund, which buys transformers"
+            if toks[k + 1].low == "including" and any(vocab()["heads"].get(t.low) == "aid"
+                                                     for t in toks[trig.last + 1:k]):
+                return k        # "a package worth €1bn, including four IRIS-T": the parts follow
+            if toks[k + 1].low == "and" and k + 2 < end and starts_party(sen, k + 2):
+                return k        # "..., and Saudi Arabia signed ...": the next donor's clause
+            if (toks[k + 1].low.endswith("ing") and toks[k + 1].low != "including"
+                    and not head_kind(toks, k + 1) and not toks[k + 1].cap):
+                return k        # "..., doubling the number it shipped to Poland": a side clause
+            for j in range(k + 1, min(end, k + 11)):
+                if toks[j].text == ",":
+                    break
+                if toks[j].low in reporting:
+                    return k    # "..., the ministry said": the attribution is not the object
+    return end
+
+
+WORTH = {"worth", "valued", "at", "of", "totalling", "totaling"}
+
+
+def part_of_package(sen, money, lo: int, hi: int):
+    """ "ten tanks as part of a package worth €500m" or "... as part of a €500m package": the sum
+    is the whole package's, a pledge of its own, not the price of the items listed before it.
+    Returns the token where "as part of" starts and the package's name as an item, or None."""
+    toks = sen.toks
+    m_tok = toks.at_or_after(money[0])
+    if m_tok is None or not lo < m_tok < hi:
+        return None
+    for k in range(max(lo + 1, m_tok - 9), m_tok - 2):
+        if [t.low for t in toks[k:k + 3]] != ["as", "part", "of"]:
+            continue
+        j = k + 3 + (toks[k + 3].low in ("a", "an", "the", "its", "their", "this"))
+        if j == m_tok:      # "as part of a €500m package"
+            after = tok_after(sen, money[1])
+            heads = [after] if after is not None and after < hi else []
+        else:               # "as part of a new package worth €500m"
+            heads = [i for i in range(j, m_tok) if vocab()["heads"].get(toks[i].low) == "aid"
+                     and all(t.low in WORTH for t in toks[i + 1:m_tok])]
+        if heads and vocab()["heads"].get(toks[heads[0]].low) == "aid":
+            first = j if j < m_tok else heads[0]
+            while first < heads[0] and not re.match(r"[a-z]", toks[first].text):
+                first += 1
+            return k, ItemNP("", "aid", toks[first].start, toks[heads[0]].end, first, heads[0])
+    return None

@@ -182,6 +182,8 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
             last = i + 1 if two else i
             if nxt == "to" and not two:
                 continue
+            if nxt == "that" and low in v["that_reporting"]:
+                continue      # "confirmed that the drones will be built": it reports; a pledge in it has its own verb
             if two and nxt == "to" and i + 2 < n and _give_at(toks, i + 2, forms) is not None:
                 continue
             out.append(Trigger("commit", i, last, v["commit_verbs"].get(f"{low} {nxt}" if two else low)))

@@ -26,7 +26,7 @@ from .pledge_clauses import (clause_subject, from_group, fund_source, listed_ite
                              beneficiary, name_spans, priced_items, to_place, together_with,
                              tok_after, with_lender)
 from .pledge_parts import (Statements, dateline_country, further_sum, home_offices, lists_parts,
-                           main_country, money_item, recipient_after,
+                           main_country, money_item, part_of_package, recipient_after, region_end,
                            np_start, one_more, purpose_between, starts_party)
 from .pledge_context import add_apposed_values, bracketed_sums, donor_list, merge_drafts, package_list
 from .pledge_triggers import ADVERBS, AID_NOUNS, Trigger, find_triggers
@@ -125,6 +125,18 @@ def _subject(sen: _Sentence, tok: int, prev_donors: list[Cand]) -> list[Cand]:
     return []
 
 
+def _shared_subject(sen: _Sentence, trig: Trigger, triggers, prev_donors) -> list[Cand]:
+    """ "Canada would lend $2bn, as part of a G7 deal, and would provide $80m": a verb joined
+    by "and" with no subject of its own shares the earlier verb's subject, not the nearest name."""
+    k = trig.first - 1
+    while k >= 0 and sen.toks[k].low in ("also", "then", "later", "further"):
+        k -= 1
+    if k < 1 or sen.toks[k].low != "and":
+        return []
+    earlier = [t for t in triggers if t.last < k and t.kind in ("verb", "commit")]
+    return _subject(sen, earlier[-1].first, prev_donors) if earlier else []
+
+
 def _clause_start(toks, k: int) -> int:
     """Index of the first token of the clause holding token k."""
     while k > 0 and toks[k - 1].text not in (".", ";", ":", "—") and toks[k - 1].low not in ("and", "but"):
@@ -147,47 +159,9 @@ def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
     return status
 
 
-def _region_end(sen: _Sentence, trig: Trigger, triggers: list[Trigger]) -> int:
-    """Token index where a trigger's object ends: the next trigger or a clause break."""
-    end = len(sen.toks)
-    toks = sen.toks
-    for t in triggers:
-        if t.first > trig.last:
-            if (t.kind == "noun" and trig.kind == "commit" and t.first - trig.last <= 6
-                    and all(re.match(r"[\w$€£¥]", x.text) and x.low not in STOP for x in toks[trig.last + 1:t.first])):
-                continue      # "disbursed a €4bn tranche of ...": the noun is the verb's object
-            end = min(end, t.first)
-            if t.kind in ("verb", "commit"):
-                # "..., Romania is to donate a third": the next chain's subject is not an object
-                subj = [np_start(sen, c.first) for c in sen.cands if c.kind == "actor" and trig.last < c.first
-                        and c.last < t.first and t.first - c.last <= 2]
-                end = min([end] + subj)
-    reporting = vocab()["reporting_verbs"]
-    for k in range(trig.last + 1, end):
-        if toks[k].text in (";", "—", "–", ":"):
-            return k
-        if toks[k].text == "," and k + 1 < end:
-            if toks[k + 1].low in ("but", "which", "who"):
-                return k        # "..., but warned that ...", "the Fund, which buys transformers"
-            if toks[k + 1].low == "including" and any(vocab()["heads"].get(t.low) == "aid"
-                                                     for t in toks[trig.last + 1:k]):
-                return k        # "a package worth €1bn, including four IRIS-T": the parts follow
-            if toks[k + 1].low == "and" and k + 2 < end and starts_party(sen, k + 2):
-                return k        # "..., and Saudi Arabia signed ...": the next donor's clause
-            if (toks[k + 1].low.endswith("ing") and toks[k + 1].low != "including"
-                    and not head_kind(toks, k + 1) and not toks[k + 1].cap):
-                return k        # "..., doubling the number it shipped to Poland": a side clause
-            for j in range(k + 1, min(end, k + 11)):
-                if toks[j].text == ",":
-                    break
-                if toks[j].low in reporting:
-                    return k    # "..., the ministry said": the attribution is not the object
-    return end
-
-
 def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items, ref) -> list[Draft]:
     toks = sen.toks
-    hi = _region_end(sen, trig, triggers)
+    hi = region_end(sen, trig, triggers)
     lo = trig.last + 1
     donors: list[Cand] = []
     recipient = None
@@ -198,7 +172,7 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         drafts = _pledges_of(sen, replace(trig, kind="verb"), triggers, prev_donors, prev_items, ref)
         return [d for d in drafts if d.explicit_recipient and _for_recipient(sen, d)]
     if trig.kind in ("verb", "commit"):
-        donors = _subject(sen, trig.first, prev_donors)
+        donors = _shared_subject(sen, trig, triggers, prev_donors) or _subject(sen, trig.first, prev_donors)
         donors += together_with(sen, donors)
         if trig.kind == "commit":
             # The object must follow the verb: "pledged $1bn", "agreed on a package".
@@ -382,6 +356,20 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
         if k != donors[0].first:     # "C$34m in Canadian money will go towards ..."
             money = pick_money(sen.s.text, sen.s.start, toks[k].start, donors[0].start)
     further = []
+    m_tok = sen.toks.at_or_after(money[0]) if money else None
+    if money and trig.kind in ("verb", "commit") and m_tok and lo < m_tok - 1 < hi and toks[m_tok - 1].low == "and":
+        counted = [it for it in find_items(toks, lo, m_tok - 1, sen.money, sen.actor_spans) if it.quantity]
+        k = tok_after(sen, money[1])
+        if counted and k is not None and k < hi:
+            # "20 armoured vehicles and €10 million for drones": the sum is a gift of its own,
+            # not the vehicles' price
+            found = find_items(toks, k, hi, sen.money, sen.actor_spans, one_pot=True)
+            further = _assemble(sen, trig, donors, found[:1], money, k, hi, None, ref)
+            money, hi = None, m_tok - 1
+    part = part_of_package(sen, money, lo, hi) if money and not further and trig.kind in ("verb", "commit") else None
+    if part is not None and find_items(toks, lo, part[0], sen.money, sen.actor_spans):
+        further = _assemble(sen, trig, donors, named_items(toks, [part[1]]), money, part[1].first, hi, None, ref)
+        money, hi = None, part[0]
     if money and trig.kind in ("verb", "commit"):
         split = further_sum(sen, money, hi)
         if split is not None:
@@ -570,7 +558,7 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
             sen.drafts += _pledges_of(sen, trig, triggers, prev_donors, prev_items, ref)
         for i in (i for i, t in enumerate(sen.toks) if sen.drafts and lists_parts(sen.toks, i)):
             trig = Trigger("include", i, i, "pledged")
-            sen.drafts += _including(sen, trig, i + 1, _region_end(sen, trig, triggers), ref)
+            sen.drafts += _including(sen, trig, i + 1, region_end(sen, trig, triggers), ref)
         drafts.extend(sen.drafts)
         add_apposed_values(sen, drafts)
         listed = donor_list(sen, sentences[n + 1:n + 41], Draft) + bracketed_sums(sen, Draft)
