@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from generator.extract.names import parse_mention
 from generator.extract.statements import extract_statements
-from generator.model import Article, ArticleMeta
-from generator.text import split_sentences
+from helpers import article
 
 
 def statements(body: str, date: str | None = "2024-03-08"):
-    meta = ArticleMeta(id="t", title="Test", date=date, source="t.txt")
-    return extract_statements(Article(meta=meta, body=body, sentences=split_sentences(body)))
+    return extract_statements(article(body, date))
 
 
 def only(body: str, date: str | None = "2024-03-08"):

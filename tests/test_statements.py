@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.statements import extract_statements
-from generator.model import Article, ArticleMeta
-from generator.text import split_sentences
-
-
-def article(body: str, date: str | None = "2023-02-03") -> Article:
-    meta = ArticleMeta(id="t", title="Test", date=date, source="t.txt")
-    return Article(meta=meta, body=body, sentences=split_sentences(body))
+from helpers import article
 
 
 def statements(body: str, date: str | None = "2023-02-03"):
@@ -239,7 +233,7 @@ def test_date_in_reported_words_is_not_the_date_said():
 
 def test_evidence_offsets_cover_the_statement_text():
     body = 'Police were at the scene. "Nobody was hurt," police said.'
-    a = article(body)
+    a = article(body, "2023-02-03")
     s = extract_statements(a)[0]
     assert body[s.evidence.start:s.evidence.end] == s.text
     assert a.sentences[s.evidence.sentence].start <= s.evidence.start

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from generator.extract.strike_terms import find_injured, find_killed, weapon_label
 from generator.extract.strikes import extract_strikes
-from generator.model import Article, ArticleMeta, Evidence, Speaker, Statement
-from generator.text import split_sentences
+from generator.model import Article, Evidence, Speaker, Statement
+from helpers import article
 
 
 def _article(text: str, date: str | None = "2024-03-06") -> Article:   # a Wednesday
-    return Article(ArticleMeta("t", "t", date, "t.txt"), text, split_sentences(text))
+    return article(text, date)
 
 
 def _strikes(text: str, date: str | None = "2024-03-06", statements=None):
