@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cache import cache_dir
 from ..model import Place
 
 INDEX_FORMAT = 6  # bump when the prepared index changes shape
@@ -125,8 +126,7 @@ def _data() -> dict:
 def _cache_dir() -> Path:
     """$FACTSHEET_GAZETTEER_CACHE, else the build cache: the index is prepared once per machine
     (`python -m generator prepare`, run by the Makefile's install step), not once per build."""
-    return Path(os.environ.get("FACTSHEET_GAZETTEER_CACHE") or os.environ.get("FACTSHEET_CACHE")
-                or Path.cwd() / ".cache")
+    return Path(os.environ.get("FACTSHEET_GAZETTEER_CACHE") or cache_dir())
 
 
 def _build_index() -> dict:
