@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import cached_property
 
 from .index import Entity, SiteIndex
@@ -93,9 +93,8 @@ def certainty_label(fact) -> str | None:
 
 
 def map_sig(points) -> list:
-    return [(p.name, p.url, getattr(p, "lat", None), getattr(p, "lon", None), getattr(p, "count", None),
-             getattr(p, "x", None), getattr(p, "y", None), getattr(p, "r", None), getattr(p, "label", None))
-            for p in points]
+    """Everything a map's points (MapPoint) or dots (maps.Dot) show, for page digests."""
+    return [astuple(p) for p in points]
 
 
 def map_points(places, counts: dict[str, int] | None = None) -> list[MapPoint]:
