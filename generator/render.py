@@ -13,7 +13,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .cache import cache_dir
 
 from .charts import strike_chart
 from .config import TEMPLATES, Config
@@ -37,13 +39,24 @@ CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 def environment(templates: Path = TEMPLATES) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, bytecode_cache=_bytecode_cache())
     env.filters["money"] = format_money
     env.filters["number"] = format_number
     env.filters["certainty"] = certainty_label
     env.globals.update(article_url=article_url, archive_url=archive_url, timeline_url=timeline_url,
                        event_month_url=lambda month: f"events/{month}.html")
     return env
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between builds (keyed by each template's source, so an edited
+    template is compiled again): compiling them cost a fifth of a second per build."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def format_number(n) -> str:
@@ -132,6 +145,8 @@ class Renderer:
                                              ("report.html", "report.html", report_key, {"report": self.report}),
                                              ("404.html", "404.html", "404", {})):
             self.emit(out, path, key, partial(self.page, template, path, **context))
+        for name in self.env.list_templates(extensions=["html"]):
+            self.env.get_template(name)     # loaded once here, not once in each worker
         out.update(render_all(self.jobs))
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)

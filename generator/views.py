@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .index import Entity, SiteIndex
@@ -93,8 +93,10 @@ def certainty_label(fact) -> str | None:
 
 
 def map_sig(points) -> list:
-    """Everything a map's points (MapPoint) or dots (maps.Dot) show, for page digests."""
-    return [astuple(p) for p in points]
+    """Everything a map's points (MapPoint) or dots (maps.Dot) show, for page digests. Both are
+    flat records of numbers and strings, so their field values are the whole of it (astuple's
+    deep copy cost a third of a second per build at 10,000 articles)."""
+    return [tuple(vars(p).values()) for p in points]
 
 
 def map_points(places, counts: dict[str, int] | None = None) -> list[MapPoint]:

@@ -94,7 +94,7 @@ def test_entity_wide_counts_update_on_pages_that_list_other_articles(config, tmp
 def test_a_site_with_broken_links_is_checked_again_by_the_next_build(config, monkeypatch):
     import generator.build as b
     real = b.check_site
-    monkeypatch.setattr(b, "check_site", lambda root, only=None: ["index.html:1: broken on purpose"])
+    monkeypatch.setattr(b, "check_site", lambda root, only=None, texts=None: ["index.html:1: broken on purpose"])
     assert build(config).exit_status(strict=False) == 1
     monkeypatch.setattr(b, "check_site", real)
     report = build(config)
