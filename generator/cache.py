@@ -22,7 +22,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 # Files whose content decides what `extract` returns.
 EXTRACTION_SOURCES = ["extract/*.py", "data/*.yaml", "model.py", "text.py", "sources.py"]
-SCHEMA = "extract-v1"
+SCHEMA = "extract-v2"
 
 
 def cache_dir() -> Path:
@@ -64,7 +64,8 @@ def content_key(source: str, data: bytes) -> str:
 
 
 class ExtractionCache:
-    """key -> pickled (Article, FactSheet). Falls back to no caching when the folder is read-only."""
+    """key -> pickled (Article, FactSheet, error, digest of the facts). Falls back to no caching
+    when the folder is read-only."""
 
     def __init__(self, root: Path | None = None):
         self.db = None
@@ -92,7 +93,7 @@ class ExtractionCache:
         return found
 
     def put_many(self, items: dict[str, tuple]) -> None:
-        """Store (Article, FactSheet, error) by key. Sentences are left out (they are a third of
+        """Store (Article, FactSheet, error, facts digest) by key. Sentences are left out (they are a third of
         the loading time and are recomputed from the body for the few pages rendered again)."""
         if self.db is None or not items:
             return

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import PACKAGE, cache_dir, extractor_fingerprint, library_versions
 from .config import Config
 from .site import MARKER
 
-FORMAT = 1
+FORMAT = 2
 
 
 def digest(*parts) -> str:
@@ -68,6 +68,9 @@ class Manifest:
     report: list = field(default_factory=list)              # the build report's inputs, as dicts
     page_count: int = 0
     marker: list = field(default_factory=list)              # identity of the site this describes
+    files_seen: dict = field(default_factory=dict)          # seed file -> stat and content key (build.py)
+    pieces: dict = field(default_factory=dict)              # joined file -> its pieces (Spliced)
+    groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
 
     @staticmethod
     def path_for(out: Path) -> Path:
@@ -80,13 +83,17 @@ class Manifest:
             if data.get("format") != FORMAT:
                 return cls()
             return cls(data["signature"], data["code"], data["pages"], data["report"], data["page_count"],
-                       data["marker"])
+                       data["marker"], data["files_seen"], data["pieces"], data["groups"])
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
     def reusable(self, code: str, out: Path) -> dict[str, str]:
         """The page digests of the last build, when its pages can be reused by this one."""
         return self.pages if self.code == code and self.describes(out) else {}
+
+    def reusable_parts(self, code: str, out: Path) -> tuple[dict, dict]:
+        """The pieces of joined files and the entity page groups, when pages can be reused."""
+        return (self.pieces, self.groups) if self.code == code and self.describes(out) else ({}, {})
 
     def is_current(self, signature: str, out: Path) -> bool:
         return self.signature == signature and self.describes(out)
@@ -95,6 +102,10 @@ class Manifest:
         """Whether the site on disk is the one this manifest was written for (and not one that
         another checkout or cache folder built into the same place)."""
         return bool(self.marker) and site_identity(out) == self.marker
+
+    def known_files(self, salt: str) -> dict[str, list]:
+        """Seed files whose content key the last build computed with the same extractor."""
+        return self.files_seen.get("files", {}) if self.files_seen.get("salt") == salt else {}
 
     def report_inputs(self):
         from .build import InputResult
@@ -107,8 +118,48 @@ class Manifest:
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps({"format": FORMAT, "signature": self.signature, "code": self.code,
                                        "pages": self.pages, "marker": site_identity(out),
-                                       "report": [asdict(r) for r in self.report],
-                                       "page_count": self.page_count}), encoding="utf-8")
+                                       "report": [dict(vars(r)) for r in self.report],
+                                       "page_count": self.page_count, "files_seen": self.files_seen,
+                                       "pieces": self.pieces, "groups": self.groups}),
+                           encoding="utf-8")
             tmp.replace(path)
         except OSError:
             pass    # no cache folder: the next build is simply a full one
+
+
+class Spliced:
+    """Files made of one piece per article (the CSV tables, all fact sheets in one JSON): a
+    piece whose key is unchanged is copied from the last build's file instead of made again.
+
+    `previous` holds, per file, its size and the [start, end) of each piece by key; a file
+    whose size differs is not the one described, and is made again in full."""
+
+    def __init__(self, out: Path, previous: dict):
+        self.out, self.previous = out, previous
+        self.tables: dict[str, dict] = {}
+
+    def join(self, path: str, pieces, head: bytes = b"", sep: bytes = b"", tail: bytes = b"") -> bytes:
+        """head + the pieces separated by sep + tail; `pieces` yields (key, make bytes)."""
+        old, spans = self._previous_file(path)
+        buf = bytearray(head)
+        table = {}
+        for n, (key, make) in enumerate(pieces):
+            if n:
+                buf += sep
+            span = spans.get(key)
+            piece = old[span[0]:span[1]] if span else make()
+            table[key] = [len(buf), len(buf) + len(piece)]
+            buf += piece
+        buf += tail
+        self.tables[path] = {"size": len(buf), "pieces": table}
+        return bytes(buf)
+
+    def _previous_file(self, path: str) -> tuple[bytes, dict]:
+        known = self.previous.get(path)
+        if not known:
+            return b"", {}
+        try:
+            old = (self.out / path).read_bytes()
+        except OSError:
+            return b"", {}
+        return (old, known["pieces"]) if len(old) == known["size"] else (b"", {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,7 +21,8 @@ class SiteError(Exception):
     pass
 
 
-def write_site(out: Path, files: dict[str, bytes]) -> None:
+def write_site(out: Path, files: dict[str, bytes]) -> threading.Thread | None:
+    """Write the site; returns the thread still deleting the previous one (join it when done)."""
     out = out.resolve()
     if out.exists() and not (out / MARKER).exists() and any(out.iterdir()):
         raise SiteError(f"{out} exists and was not written by this generator; "
@@ -28,8 +30,8 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        for folder in sorted({(tmp / rel).parent for rel in files}):
-            folder.mkdir(parents=True, exist_ok=True)
+        for folder in sorted({rel.rpartition("/")[0] for rel in files} - {""}):
+            os.makedirs(os.path.join(tmp, folder), exist_ok=True)
         old_dir, new_dir = str(out), str(tmp)
         items = sorted(files.items())
         # Threads, because writing (or linking) thousands of small files is bound by system
@@ -46,7 +48,7 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
         (tmp / ".nojekyll").write_bytes(b"")   # GitHub Pages: serve files as they are
         (tmp / MARKER).write_bytes(b"")
         os.chmod(tmp, 0o755)
-        _swap(tmp, out)
+        return _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -69,7 +71,7 @@ def _reuse(old: str, new: str) -> None:
         shutil.copyfile(old, new)
 
 
-def _swap(new: Path, out: Path) -> None:
+def _swap(new: Path, out: Path) -> threading.Thread | None:
     old = None
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
@@ -81,5 +83,9 @@ def _swap(new: Path, out: Path) -> None:
         if old is not None:
             os.replace(old, out)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is None:
+        return None
+    # The new site is in place: the old one is deleted while the build finishes its other work.
+    cleanup = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
+    cleanup.start()
+    return cleanup

@@ -10,6 +10,7 @@ kept, so that a `**bold**` marker never shifts a fact's evidence.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -259,12 +260,20 @@ def derive_title(body: str) -> str:
 
 
 def discover(seeds: Path) -> list[Path]:
-    """The article files in seeds/, sorted, skipping corrections, hidden and editor files."""
-    files = []
-    for p in sorted(seeds.rglob("*")):
-        rel = p.relative_to(seeds)
-        if any(part.startswith(".") for part in rel.parts) or p.name.endswith("~"):
-            continue
-        if p.is_file() or p.is_symlink():
-            files.append(p)
-    return files
+    """The article files in seeds/, sorted, skipping corrections, hidden and editor files.
+    Links are listed but linked folders are not entered (the reader decides about links)."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, rel: tuple[str, ...]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, (*rel, entry.name))
+                elif not entry.name.endswith("~") and (entry.is_file() or entry.is_symlink()):
+                    found.append((*rel, entry.name))
+
+    walk(str(seeds), ())
+    # Sorted by path components, as pathlib sorts paths ("a/b" before "a-b").
+    return [seeds.joinpath(*parts) for parts in sorted(found)]
