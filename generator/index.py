@@ -99,6 +99,7 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
     actors: dict[str, Entity] = {}
     speaker_keys = _speaker_keys(sheets, config)
     speakers: dict[tuple[str, str], Entity] = {}
+    refs: list[tuple] = []      # (fact's place or party, its entity): ids are written once known
 
     for sheet in sheets:
         for st in sheet.statements:
@@ -109,7 +110,9 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                 speakers[(sheet.article.id, st.id)] = entity
                 continue
             key = speaker_keys[(sheet.article.id, _alias_key(st.speaker.name, config))]
-            entity = people.setdefault(key, Entity("person", "", st.speaker.name, st.speaker.kind))
+            entity = people.get(key)
+            if entity is None:
+                entity = people[key] = Entity("person", "", st.speaker.name, st.speaker.kind)
             entity.names[st.speaker.name] += 1
             if st.speaker.role:
                 entity.roles[st.speaker.role] += 1
@@ -118,11 +121,13 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
         for sk in sheet.strikes:
             name = config.place_aliases.get(sk.place.name, sk.place.name)
             key = str(sk.place.geonameid) if sk.place.geonameid else name_key(name)
-            entity = places.setdefault(key, Entity("place", "", name, sk.place.precision,
-                                                   country=sk.place.country, region=sk.place.region,
-                                                   lat=sk.place.lat, lon=sk.place.lon))
+            entity = places.get(key)
+            if entity is None:
+                entity = places[key] = Entity("place", "", name, sk.place.precision, country=sk.place.country,
+                                              region=sk.place.region, lat=sk.place.lat, lon=sk.place.lon)
             entity.names[name] += 1
             entity.strikes.append((sheet, sk))
+            refs.append((sk.place, entity))
             attacker = _first_actor(sk.attacker) if sk.attacker else None
             if attacker:   # "Russian forces": the first country or organisation named
                 _actor_entity(actors, attacker).strikes.append((sheet, sk))
@@ -134,15 +139,23 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                 if actor:
                     entity = _actor_entity(actors, actor)
                 else:
-                    entity = actors.setdefault("name:" + name_key(party.name), Entity(
-                        "actor", "", party.name, party.kind, country=party.country))
+                    key = "name:" + name_key(party.name)
+                    entity = actors.get(key)
+                    if entity is None:
+                        entity = actors[key] = Entity("actor", "", party.name, party.kind, country=party.country)
                     entity.names[party.name] += 1
                 (entity.pledges_given if role == "given" else entity.pledges_received).append((sheet, pl))
+                refs.append((party, entity))
 
     _assign_ids(people, "person")
     _assign_ids(places, "place")
     _assign_ids(actors, "actor")
-    _rewrite_fact_ids(sheets, people, places, actors, speakers, config)
+    # The facts name their entities' final ids, so that the JSON and the pages agree.
+    for sheet in sheets:
+        for st in sheet.statements:
+            st.speaker.id = speakers[(sheet.article.id, st.id)].id
+    for fact_part, entity in refs:
+        fact_part.id = entity.id
     places = _by_id(places)
     events = group_events(places.values())
     for event in events:
@@ -199,8 +212,10 @@ def _first_actor(text: str):
 
 
 def _actor_entity(actors: dict[str, Entity], actor) -> Entity:
-    entity = actors.setdefault("actor:" + actor.name, Entity("actor", "", actor.name, actor.kind,
-                                                             country=actor.country))
+    key = "actor:" + actor.name
+    entity = actors.get(key)
+    if entity is None:
+        entity = actors[key] = Entity("actor", "", actor.name, actor.kind, country=actor.country)
     entity.names[actor.name] += 1
     return entity
 
@@ -226,23 +241,6 @@ def _assign_ids(table: dict[str, Entity], section: str) -> None:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         e.id = slug
-
-
-def _rewrite_fact_ids(sheets, people, places, actors, speakers, config) -> None:
-    for sheet in sheets:
-        for st in sheet.statements:
-            st.speaker.id = speakers[(sheet.article.id, st.id)].id
-        for sk in sheet.strikes:
-            name = config.place_aliases.get(sk.place.name, sk.place.name)
-            key = str(sk.place.geonameid) if sk.place.geonameid else name_key(name)
-            sk.place.id = places[key].id
-        for pl in sheet.pledges:
-            for party in (pl.donor, pl.recipient):
-                if party is None:
-                    continue
-                actor = _as_actor(party.name)
-                key = ("actor:" + actor.name) if actor else "name:" + name_key(party.name)
-                party.id = actors[key].id
 
 
 def _by_id(table: dict[str, Entity]) -> dict[str, Entity]:
