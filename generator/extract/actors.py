@@ -13,6 +13,8 @@ from importlib import resources
 
 import yaml
 
+from .alternation import trie
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -55,7 +57,7 @@ def _table() -> tuple[dict[str, tuple[Actor, str]], re.Pattern]:
         actor = Actor(o["name"], o.get("kind", "organization"), None)
         for v in [o["name"], *o.get("aliases", [])]:
             names[v] = (actor, "name")
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternation = trie(names)
     # Case-sensitive on purpose: "US" is a country, "us" is a pronoun.
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])(?!-(?:based|led)\b)")
     return names, pattern

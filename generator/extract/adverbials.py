@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from . import dates
+from .alternation import trie
 from .names import vocab
 from .quotes import Quote, near
 from .tokens import QUOTE_CHARS
@@ -16,9 +17,9 @@ from .tokens import QUOTE_CHARS
 @lru_cache(maxsize=1)
 def _adverbial_patterns() -> list[re.Pattern]:
     v = vocab()
-    occ = "|".join(re.escape(o) for o in sorted(v["occasions"], key=len, reverse=True))
-    plat = "|".join(re.escape(p) for p in sorted(v["platforms"], key=len, reverse=True))
-    addr = "|".join(re.escape(a) for a in sorted(v["addressees"], key=len, reverse=True))
+    occ = trie(v["occasions"])     # case-sensitive, like the patterns below
+    plat = trie(v["platforms"])
+    addr = trie(v["addressees"])
     cap = r"[A-Z][\w\u2019'.\-]*"
     date = dates.DATE_EXPR.pattern
     return [
@@ -49,13 +50,21 @@ _TELL_OBJECT = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w\u2019'.\-]*\
                           r"(?:[A-Z][\w\u2019'.\-]*)(?=\s*(?:that\b|,|:|on\b|in\b|\u201c|\"|\u2018))")
 
 
+_TOLD_THAT = re.compile(r"[^,;:\"\u201c\u2018]{0,100}?\bthat\b")
+_PHRASE_THAT = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|from|to|via|with|through|following|"
+                          r"of|outside|inside|near)\s+(?:(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,120}?"
+                          r"|(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,100},)"
+                          r"\s*\bthat\b")
+_THAT = re.compile(r"\s*[,:]?\s*(?:that\b)?")
+
+
 def skip_adverbials(body: str, pos: int, end: int, lemma: str | None) -> int:
     """Move past "told reporters on Friday in a statement that" to the reported words."""
     pats = _adverbial_patterns()
     if lemma == "tell":
         # "told his caucus in a letter Sunday that ...": everything up to "that" is the
         # addressee and the occasion.
-        m = re.compile(r"[^,;:\"\u201c\u2018]{0,100}?\bthat\b").match(body, pos, end)
+        m = _TOLD_THAT.match(body, pos, end)
         if m and len(body[pos:m.end()].split()) <= 14:
             return m.end()
         m = _TELL_OBJECT.match(body, pos, end)
@@ -71,13 +80,10 @@ def skip_adverbials(body: str, pos: int, end: int, lemma: str | None) -> int:
             break
     # "told reporters on the sidelines of a meeting in Vilnius on Friday that ...": a
     # prepositional phrase that runs into "that" belongs to the attribution.
-    m = re.compile(r"\s*,?\s*(?:in|at|on|during|after|before|from|to|via|with|through|following|"
-                   r"of|outside|inside|near)\s+(?:(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,120}?"
-                   r"|(?:[^,;:\"\u201c\u2018]|(?<=\d):(?=\d)){0,100},)"
-                   r"\s*\bthat\b").match(body, pos, end)
+    m = _PHRASE_THAT.match(body, pos, end)
     if m and len(body[pos:m.end()].split()) <= 16:
         pos = m.end()
-    m = re.compile(r"\s*[,:]?\s*(?:that\b)?").match(body, pos, end)
+    m = _THAT.match(body, pos, end)
     return m.end() if m else pos
 
 

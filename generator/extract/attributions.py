@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import DETERMINERS, Mention, is_cap, parse_mention, vocab
 from .quotes import Quote
@@ -37,6 +38,8 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
         if tok.quoted or n <= taken_until:
             continue
         low = tok.text.lower()
+        if low not in forms and low != "according" and (n or low not in _LABELS):
+            continue      # most words: no reporting verb, no "according to", no label
         prev = toks[n - 1].text.lower() if n else ""
         if low == "according" and n + 1 < len(toks) and toks[n + 1].text.lower() == "to":
             r = _according_source(toks, n + 2)
@@ -55,7 +58,7 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
                                                                         toks[n - 1].start] == ",")))
             taken_until = end_i
             continue
-        if low in ("quote", "quotes", "statement", "comment", "comments", "message") and n == 0 \
+        if low in _LABELS and n == 0 \
                 and n + 1 < len(toks) and toks[n + 1].text.lower() in ("from", "by"):
             # "Quote from Sokol: ..." -- a label before a quotation.
             r = _right_np(toks, n + 1)
@@ -141,6 +144,7 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_LABELS = ("quote", "quotes", "statement", "comment", "comments", "message")
 
 
 def _document_reads(toks: list[Tok], n: int) -> Attribution | None:
@@ -314,9 +318,14 @@ def _told_outlet(toks: list[Tok], n: int, lemma: str) -> str | None:
     if lemma != "tell":
         return None
     window = " ".join(t.text for t in toks[n + 1:n + 5])
-    v = vocab()
-    for o in sorted(v["outlets"], key=len, reverse=True):
-        if len(o) > 2 and o.lower() not in ("news agency", "agency", "state news agency") and \
-                re.match(rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(o)}\b", window):
+    for o in _outlets_longest_first():
+        # the pattern holds the outlet's name as written: a window without it cannot match
+        if o in window and re.match(rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(o)}\b", window):
             return o
     return None
+
+
+@lru_cache(maxsize=1)
+def _outlets_longest_first() -> list[str]:
+    return [o for o in sorted(vocab()["outlets"], key=len, reverse=True)
+            if len(o) > 2 and o.lower() not in ("news agency", "agency", "state news agency")]

@@ -19,10 +19,12 @@ import yaml
 
 from ..model import Article, FactSheet
 from .actors import find_actors
+from .alternation import trie
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # Every pattern built from these is compiled IGNORECASE.
+    return trie(words, ignore_case=True)
 
 
 @lru_cache(maxsize=1)

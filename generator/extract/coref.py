@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Speaker
 from .actors import lookup
+from .alternation import trie
 from .names import (NAME_PARTICLES, Mention, is_cap, is_country_word, parse_mention,
                     strip_possessive, vocab)
 
@@ -49,8 +50,7 @@ _NAME = rf"{_CAPW}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s+)*{_CAPW}){{
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
-    titles = sorted(vocab()["titles"], key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles if len(t) > 2)
+    alt = trie((t for t in vocab()["titles"] if len(t) > 2), ignore_case=True)
     return re.compile(rf"\b(?P<title>(?i:{alt}))\s+(?P<name>{_NAME})")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .alternation import trie
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -17,7 +19,8 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTHS = trie(MONTHS, ignore_case=True)      # DATE_EXPR is IGNORECASE
+_MONTH = r"(?P<month>" + _MONTHS + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 # "February 3, 2023", "Feb. 3", "3 February 2023", "2023-02-03", "on Thursday", "yesterday"...
@@ -26,7 +29,7 @@ DATE_EXPR = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>"
-    + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:,?\s+(?P<year2>\d{4}))?"
+    + _MONTHS + r")\.?(?:,?\s+(?P<year2>\d{4}))?"
     r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today"
     r"|last\s+week|this\s+week|last\s+month)"

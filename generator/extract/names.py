@@ -17,6 +17,7 @@ import yaml
 
 from ..model import Speaker
 from .actors import lookup
+from .alternation import trie
 from .vocabulary import EXTRA
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
@@ -64,8 +65,13 @@ def is_cap(tok: str) -> bool:
     return bool(dash) and head in NAME_PARTICLES and rest[:1].isupper()
 
 
+_POSSESSIVE = re.compile(r"[" + APOSTROPHES + r"]s?$")
+
+
 def strip_possessive(tok: str) -> str:
-    return re.sub(r"[" + APOSTROPHES + r"]s?$", "", tok)
+    if "'" not in tok and "\u2019" not in tok:
+        return tok      # most words: no apostrophe, nothing to strip
+    return _POSSESSIVE.sub("", tok)
 
 
 def is_country_word(tok: str) -> bool:
@@ -112,7 +118,7 @@ def _outlet_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
     names = [o for o in sorted(vocab()["outlets"], key=len, reverse=True)
              if len(o) >= 3 and o.lower() not in ("news agency", "agency", "state news agency")]
     each = [(o, re.compile(rf"(?<![\w-]){re.escape(o)}(?![\w-])")) for o in names]
-    anyone = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(o) for o in names)})(?![\w-])")
+    anyone = re.compile(rf"(?<![\w-])(?:{trie(names)})(?![\w-])")
     return anyone, each
 
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Money
+from .alternation import trie
 
 UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -51,7 +53,7 @@ CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "NOK", "SEK", "DKK", "CNY",
 _SIGN = r"(?P<sign>US\$|C\$|A\$|\$|€|£|¥|\b(?:" + "|".join(CURRENCY_CODES) + r")(?=\s?\d))"
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mln|mn|bln|tn|m|b|k)\b)?"
-_WORDCUR = r"(?P<word>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
+_WORDCUR = r"(?P<word>" + trie(CURRENCY_WORDS, ignore_case=True) + r")"     # MONEY is IGNORECASE
 MONEY = re.compile(
     rf"(?:{_SIGN}\s?{_AMOUNT}{_SCALE}|\b{_AMOUNT.replace('amount', 'amount2')}"
     rf"(?:\s*(?P<scale2>trillion|billion|million|thousand|bn|mln|mn|bln|m))?\s+{_WORDCUR}\b)",
@@ -106,6 +108,20 @@ def is_at_least(text_before: str) -> bool:
 
 def find_money(text: str):
     """Every money amount in the text: (start, end, Money)."""
+    # Each call gets Money objects of its own: a pledge's value may be replaced, and must not
+    # be shared with another pledge's.
+    for start, end, value, currency in _money_spans(text):
+        yield start, end, Money(amount=value, currency=currency)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)  # the pledge rules ask about one sentence's sums many times
+def _money_spans(text: str) -> tuple[tuple[int, int, float, str], ...]:
+    if not _DIGIT.search(text):
+        return ()      # every amount has a digit
+    out = []
     for m in MONEY.finditer(text):
         if m.group("sign"):
             sign = m.group("sign")
@@ -117,7 +133,8 @@ def find_money(text: str):
         value = float(amount.replace(",", ""))
         if scale:
             value *= SCALES[scale.lower()]
-        yield m.start(), m.end(), Money(amount=value, currency=currency)
+        out.append((m.start(), m.end(), value, currency))
+    return tuple(out)
 
 
 def parse_money(text: str) -> Money | None:

@@ -28,6 +28,7 @@ import yaml
 
 from ..cache import cache_dir
 from ..model import Place
+from .alternation import may_end_with, trie
 
 INDEX_FORMAT = 6  # bump when the prepared index changes shape
 
@@ -70,12 +71,19 @@ class Context:
     # point -> (points checked so far, nearest distance): points are only ever appended, so
     # a candidate seen again is compared with the new points alone.
     _near: dict = field(default_factory=dict, repr=False)
+    # ranked() results, for a context built by article_context: such a context only grows
+    # (new countries, regions and points; no count changes once it is built), so its sizes
+    # tell whether a result is still valid. None for a context made otherwise.
+    _ranked: dict | None = field(default=None, repr=False)
 
     def nearest(self, point: tuple[float, float]) -> float:
         seen, best = self._near.get(point, (0, math.inf))
-        for p in self.points[seen:]:
-            best = min(best, distance_km(point, p))
-        self._near[point] = (len(self.points), best)
+        if seen < len(self.points):
+            for p in self.points[seen:]:
+                d = distance_km(point, p)
+                if d < best:
+                    best = d
+            self._near[point] = (len(self.points), best)
         return best
 
     def dominant_country(self, exclude: str | None = None) -> str | None:
@@ -347,14 +355,16 @@ _CUE_WINDOW = 80
 @lru_cache(maxsize=1)
 def _vocab():
     d = _data()
-    region_words = sorted(d["region_words"], key=len, reverse=True)
-    settle = sorted(d["settlement_words"], key=len, reverse=True)
-    region_re = re.compile(r"\s+(" + "|".join(map(re.escape, region_words)) + r")\b", re.I)
-    settle_re = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, settle))
+    region_re = re.compile(r"\s+(" + trie(d["region_words"], ignore_case=True) + r")\b", re.I)
+    settle_re = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:" + trie(d["settlement_words"], ignore_case=True)
                            + r")\s+of\s+$", re.I)
-    compass_re = re.compile(r"\b(" + "|".join(sorted(d["compass"], key=len, reverse=True))
-                            + r")\s+$", re.I)
+    compass_re = re.compile(r"\b(" + trie(d["compass"], ignore_case=True) + r")\s+$", re.I)
     return region_re, settle_re, compass_re, d["compass"], set(d["not_places"])
+
+
+@lru_cache(maxsize=1)
+def _compass_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in _data()["compass"])
 
 
 @lru_cache(maxsize=1)
@@ -370,6 +380,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     grows with the text, never with the square of it."""
     region_re, settle_re, compass_re, compass, not_places = _vocab()
     heads = _name_heads()
+    compass_words = _compass_words()
     out: list[Mention] = []
     for m in NAME_SEQ.finditer(text):
         seq = m.group(0)
@@ -379,7 +390,9 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             found = None
             for j in range(min(len(words), i + 5), i, -1):
                 s, e = words[i][0], words[j - 1][1]
-                name = _POSSESSIVE.sub("", seq[s:e])
+                name = seq[s:e]
+                if "'" in name or "\u2019" in name:
+                    name = _POSSESSIVE.sub("", name)
                 if j - i == 1 and (name in not_places or len(name) < 3 or name.isupper()):
                     continue  # acronyms ("NET" in "Censor.NET") are not town names
                 cands = candidates(name)
@@ -412,9 +425,10 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
                 mention.text = text[start:rw.end()]
             w0 = max(0, start - _CUE_WINDOW)
             before = text[w0:start]
-            if settle_re.search(before):
+            # Both cues end the window: "the town of ", "southern ".
+            if may_end_with(before, ("of",)) and settle_re.search(before):
                 mention.settlement_cue = True
-            cm = compass_re.search(before)
+            cm = compass_re.search(before) if may_end_with(before, compass_words) else None
             if cm and any(c.kind == "country" for c in cands):
                 mention.compass = compass[cm.group(1).lower()]
                 mention.start = offset + w0 + cm.start()
@@ -426,7 +440,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
 # --- resolution -----------------------------------------------------------------------------
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    la1, lo1, la2, lo2 = math.radians(a[0]), math.radians(a[1]), math.radians(b[0]), math.radians(b[1])
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -448,6 +462,20 @@ def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
 
 
 def ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
+    memo = ctx._ranked
+    if memo is None:
+        return _ranked(mention, ctx)
+    # An article names the same places again and again: score each reading once per state
+    # of the context. The key holds the candidates by identity, and the entry keeps them.
+    key = (mention.region_word is not None, bool(mention.compass), tuple(map(id, mention.candidates)),
+           len(ctx.countries), len(ctx.regions), len(ctx.points))
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = (mention.candidates, _ranked(mention, ctx))
+    return hit[1]
+
+
+def _ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
     want_region = mention.region_word is not None
     cands = mention.candidates
     if want_region:
@@ -513,7 +541,7 @@ def _region_label(c: Candidate, ctx: Context) -> str | None:
 
 def article_context(text: str, actor_countries: dict[str, int] | None = None) -> Context:
     """Countries, regions and unambiguous points an article mentions."""
-    ctx = Context(countries=dict(actor_countries or {}))
+    ctx = Context(countries=dict(actor_countries or {}), _ranked={})
     region_names = ctx.region_names
     mentions = find_mentions(text)
     seen: set[tuple[float, float]] = set()

@@ -55,16 +55,18 @@ def _apposed_people(sen, out: dict[str, Party]) -> None:
             out.setdefault(full.split()[-1], party)
 
 
-def people_of(body: str, statements, sentences=None) -> dict[str, Party]:
+def people_of(body: str, statements, sentences=None, toks_of=None) -> dict[str, Party]:
     """Names of people who act for a country, from the article ("Poland's Defence Minister
     Jan Novak") and from the roles of the statements' speakers ("British Prime Minister").
-    Sentence by sentence, so that the work grows with the article's length only."""
+    Sentence by sentence, so that the work grows with the article's length only.
+    `toks_of`: the sentences' tokens, when the caller has made them already."""
     out: dict[str, Party] = {}
     if sentences is None:
         from ..text import split_sentences
         sentences = split_sentences(body)
-    for sen in sentences:
-        for c in donor_candidates(sen.text, sen.start, tokenize(sen.text, sen.start), {}):
+    for n, sen in enumerate(sentences):
+        toks = toks_of[n] if toks_of is not None else tokenize(sen.text, sen.start)
+        for c in donor_candidates(sen.text, sen.start, toks, {}, persons_only=True):
             if c.party and c.party.person and c.party.kind == "country":
                 full = c.party.person
                 out.setdefault(full, c.party)

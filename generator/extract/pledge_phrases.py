@@ -16,6 +16,7 @@ import yaml
 
 from ..model import Party
 from .actors import Actor, find_actors
+from .alternation import trie
 from .numbers import UNITS, find_money, word_value
 
 
@@ -89,9 +90,9 @@ class Tok:
 class Toks(list):
     """Tokens in text order, with their start offsets kept for binary search."""
 
-    def __init__(self, toks=()):
+    def __init__(self, toks=(), starts=None):
         super().__init__(toks)
-        self.starts = [t.start for t in self]
+        self.starts = [t.start for t in self] if starts is None else starts
 
     def at_or_after(self, offset: int) -> int | None:
         """Index of the first token starting at or after offset."""
@@ -107,17 +108,25 @@ class Toks(list):
 
 
 def tokenize(text: str, base: int = 0) -> Toks:
-    toks = Toks(Tok(m.group(0), base + m.start(), base + m.end(), n)
-                for n, m in enumerate(TOKEN.finditer(text)))
-    return toks
+    """The tokens of text, offsets shifted by base."""
+    toks, starts = [], []
+    for n, m in enumerate(TOKEN.finditer(text)):
+        s, e = m.span()
+        toks.append(Tok(m.group(), base + s, base + e, n))
+        starts.append(base + s)
+    return Toks(toks, starts)
 
 
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 NUMBER_WORD = re.compile(rf"(?:{'|'.join(TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")
 
 
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def is_number(t: Tok) -> bool:
-    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.text)) or (
+    return bool(_DIGITS.fullmatch(t.text)) or (
         t.low in UNITS and t.low not in {"a", "an", "single", "couple", "pair"}) or bool(
         NUMBER_WORD.fullmatch(t.low))
 
@@ -137,13 +146,18 @@ class ItemNP:
 
 
 def head_kind(toks: list[Tok], j: int) -> str | None:
+    return _head_kind(toks[j].text)
+
+
+@lru_cache(maxsize=8192)   # asked of every word of every sentence, often more than once
+def _head_kind(text: str) -> str | None:
     v = vocab()
-    t = toks[j]
-    kind = v["heads"].get(t.low)
-    if kind is None and t.low.endswith("s") and t.cap:
-        kind = v["heads"].get(t.low[:-1])      # "Leopards", "Gepards"
-    if kind is None and PLURAL_MODEL.fullmatch(t.text):
-        kind = t.low[:-1]      # "15 CV90s": a counted model name is a thing given
+    low = text.lower()
+    kind = v["heads"].get(low)
+    if kind is None and low.endswith("s") and text[:1].isupper():
+        kind = v["heads"].get(low[:-1])      # "Leopards", "Gepards"
+    if kind is None and PLURAL_MODEL.fullmatch(text):
+        kind = low[:-1]      # "15 CV90s": a counted model name is a thing given
     return kind
 
 
@@ -155,7 +169,7 @@ def _blocked(toks: list[Tok], j: int, money_spans) -> bool:
     if any(s <= t.start < e for s, e in money_spans):
         return True
     return (t.low in STOP or t.low in VERBISH or t.low in vocab()["purpose_verbs"]
-            or not re.match(r"\w", t.text))
+            or not _WORD_CHAR.match(t.text))
 
 
 # "a package worth €1bn": the sum that follows names the package as surely as one before it.
@@ -256,7 +270,7 @@ def find_items(toks: list[Tok], lo: int, hi: int, money_spans, actor_spans,
     out: list[ItemNP] = []
     j = lo
     while j < hi:
-        if (head_kind(toks, j) and not any(s <= toks[j].start < e for s, e in money_spans)
+        if (_head_kind(toks[j].text) and not any(s <= toks[j].start < e for s, e in money_spans)
                 and not any(s <= toks[j].start < e for s, e in actor_spans)
                 and not (j and toks[j].low in VERBISH and toks[j - 1].low in ("to", "will", "would"))):
             item = item_at(toks, j, hi, money_spans, actor_spans)
@@ -288,7 +302,7 @@ def find_items(toks: list[Tok], lo: int, hi: int, money_spans, actor_spans,
                 continue      # "an undisclosed number of", "up to four"
             if t.text == "-" and j > k:
                 continue      # "forty-five", "short-range"
-            if t.low in STOP or not re.match(r"\w", t.text) or t.low.endswith("ing"):
+            if t.low in STOP or not _WORD_CHAR.match(t.text) or t.low.endswith("ing"):
                 break     # "..., bringing the total contribution to": a clause, not an item
         if not nxt or nxt.first < k and nxt.first != k:
             break
@@ -311,10 +325,13 @@ def _apposition_end(toks: list[Tok], k: int, hi: int) -> int:
     return k
 
 
+_SPACED_JOINER = re.compile(r"\s+([-/])\s+")
+
+
 def named_items(toks: list[Tok], items: list[ItemNP]) -> list[ItemNP]:
     for it in items:
         it.text = " ".join(t.text for t in toks[it.first:it.last + 1])
-        it.text = re.sub(r"\s+([-/])\s+", r"\1", it.text)
+        it.text = _SPACED_JOINER.sub(r"\1", it.text)
     return items
 
 
@@ -403,7 +420,7 @@ def people_pattern(people: dict[str, Party] | None) -> re.Pattern | None:
     """One pattern for every person's name, longest first, compiled once per article."""
     if not people:
         return None
-    alternation = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
+    alternation = trie(people)
     return re.compile(rf"\b(?:{alternation})\b(?![\w-])")
 
 
@@ -421,7 +438,10 @@ def _names_org(inside: list[Cand], text: str, base: int, s: int, e: int) -> bool
 
 def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, Actor],
                      people: dict[str, Party] | None = None,
-                     people_re: re.Pattern | None = None) -> list[Cand]:
+                     people_re: re.Pattern | None = None, persons_only: bool = False) -> list[Cand]:
+    """`persons_only`: the caller wants only the parties that name a person ("Defence Minister
+    Jan Novak"); without people or aliases given, only a country followed by a title names one,
+    so a sentence where none does gives none (and an empty list)."""
     v = vocab()
     if not isinstance(toks, Toks):
         toks = Toks(toks)
@@ -459,6 +479,8 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
         cands.append(Cand(s, toks[end_tok].end, m.text, party_of(m.actor, person), "actor",
                           first=first, last=end_tok, extra={"possessive": k > last + 1 and not inst and not person,
                                                             "money": m.form == "demonym" and not inst and not person}))
+    if persons_only and not people and not aliases and not any(c.party.person for c in cands):
+        return []
     # An organisation the table lacks, known by the shape of its name: "Asian Development Bank".
     for m in ORG_SHAPE.finditer(text):
         s, e = base + m.start(), base + m.end()
@@ -489,14 +511,15 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
             cands.append(Cand(s, e, m.group(0), Party(**vars(people[m.group(0)])), "actor",
                               first=first, last=last))
     # A short name for an organisation the article named in full: "the Commission".
-    for t in toks:
-        if t.cap and t.low in aliases and not any(c.start <= t.start < c.end for c in cands):
+    for t in (toks if aliases else ()):
+        if t.low in aliases and t.cap and not any(c.start <= t.start < c.end for c in cands):
             cands.append(Cand(t.start, t.end, t.text, party_of(aliases[t.low]), "actor",
                               first=t.i, last=t.i))
     # Collectives: "international donors", "other G7 members", "EU member states".
     countries = [(base + m.start, base + m.end) for m in mentions if m.actor.kind == "country"]
+    donor_heads = v["donor_heads"]
     for t in toks:
-        if t.low not in v["donor_heads"]:
+        if t.low not in donor_heads:
             continue
         if t.i + 1 < len(toks) and toks[t.i + 1].low in COLLECTIVE_NOUNS:
             continue       # "donors conference" is an event, not the donors

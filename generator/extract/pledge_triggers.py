@@ -82,15 +82,30 @@ def _time_after(toks: list[Tok], j: int) -> int:
     return j
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Every word a trigger can start with. Each rule below asks first whether the word at i
+    is one of its own; a word none of them lists starts no trigger and is skipped at once."""
+    v = vocab()
+    words = set(v["with_gerunds"]) | set(v["modals"]) | set(v["control"]) | set(v["plan_nouns"])
+    words |= set(v["commit_nouns"]) | set(v["source_nouns"]) | set(v["passive"]) | INCLUDE
+    words |= {phrase.split(" ")[0] for phrase in v["commit_verbs"]}    # "signed off on"
+    words |= {"was", "were", "is", "are", "light", "raise", "raises", "raised", "raising"}
+    return frozenset(words)
+
+
 def find_triggers(toks: list[Tok]) -> list[Trigger]:
     v = vocab()
     forms = _forms()
     if not VERBISH:
         VERBISH.update(forms)
+    openers = _openers()
     out: list[Trigger] = []
     n = len(toks)
     for i, t in enumerate(toks):
         low = t.low
+        if low not in openers:
+            continue
         nxt = toks[i + 1].low if i + 1 < n else ""
         prev = toks[i - 1].low if i else ""
         # "..., with Japan alone committing $50 million"

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ..model import Article, Evidence, Party, Pledge, Statement
 from .actors import find_actors
@@ -45,12 +46,13 @@ class Draft:
 
 
 class _Sentence:
-    def __init__(self, article: Article, s, aliases, people=None, statements=(), people_re=None, home=None):
+    def __init__(self, article: Article, s, aliases, people=None, statements=(), people_re=None, home=None,
+                 toks=None):
         self.s = s
         self.people = people or {}
         self.statements = statements if isinstance(statements, Statements) else Statements(statements)
         self.body = article.body
-        self.toks = tokenize(s.text, s.start)
+        self.toks = toks if toks is not None else tokenize(s.text, s.start)
         self.cands = donor_candidates(s.text, s.start, self.toks, aliases, people, people_re)
         if home is not None:
             self.cands = sorted(self.cands + home_offices(self, home), key=lambda c: c.start)
@@ -151,10 +153,17 @@ def _for_recipient(sen: _Sentence, d: Draft) -> bool:
                            for a, _, m in sen.mentions)
 
 
+@lru_cache(maxsize=1)
+def _condition_re() -> re.Pattern | None:
+    # One pattern finds a condition wherever one of the words alone would.
+    words = vocab()["conditions"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in words) + r")\b") if words else None
+
+
 def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
-    v = vocab()
     text = sen.body[lo:hi].lower()
-    if any(re.search(rf"\b{re.escape(c)}\b", text) for c in v["conditions"]):
+    found = _condition_re()
+    if found is not None and found.search(text):
         return "conditional"
     return status
 
@@ -540,7 +549,9 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
 def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
     ref: date | None = parse_date(article.meta.date)
     aliases = org_short_forms(article.body)
-    people = people_of(article.body, statements, article.sentences)
+    # Tokens never change: the people pass and the pledge pass read the same ones.
+    toks_of = [tokenize(s.text, s.start) for s in article.sentences]
+    people = people_of(article.body, statements, article.sentences, toks_of)
     people_re = people_pattern(people)
     quoted = Statements(statements)
     home = dateline_country(article)
@@ -550,7 +561,7 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     last_donors: list[Cand] = []
     sentences = article.sentences
     for n, s in enumerate(sentences):
-        sen = _Sentence(article, s, aliases, people, quoted, people_re, home)
+        sen = _Sentence(article, s, aliases, people, quoted, people_re, home, toks_of[n])
         triggers = find_triggers(sen.toks)
         sen.last_donors = last_donors
         sen.drafts = []

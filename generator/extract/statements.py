@@ -212,13 +212,17 @@ def _units(article: Article, quotes: list[Quote]) -> list[Unit]:
     return units
 
 
+_CREDIT = re.compile(r"(?i)(photo|image|picture|file photo|video|caption)\b\s*[:(]")
+_CLOSED = re.compile(r"[.!?:\"'\u201d\u2019\u2033,]\s*$")
+
+
 def _is_headline(body: str, unit: Unit) -> bool:
     """Headlines, captions and credits carry no statement: no closing punctuation, or a photo
     credit."""
     text = body[unit.start:unit.end].strip()
-    if re.match(r"(?i)(photo|image|picture|file photo|video|caption)\b\s*[:(]", text):
+    if _CREDIT.match(text):
         return True
-    return not re.search(r"[.!?:\"'\u201d\u2019\u2033,]\s*$", text) and len(text.split()) < 40
+    return not _CLOSED.search(text) and len(text.split()) < 40
 
 
 # --- finding statements in a unit ------------------------------------------------
@@ -399,18 +403,26 @@ def _has_finite_verb(text: str, v) -> bool:
         for k, w in enumerate(words[1:]))
 
 
+@lru_cache(maxsize=1)
+def _tail_pattern() -> re.Pattern:
+    tails = "|".join(re.escape(t) for t in vocab()["content_tails"])
+    return re.compile(rf"(?:,|\s[\u2013\u2014]|\s--)\s+(?:{tails})\b")
+
+
 def _cut_tail(body: str, s: int, e: int, quotes: list[Quote]) -> int:
     """End the reported words before the writer's own comment (", amid ...")."""
-    tails = "|".join(re.escape(t) for t in vocab()["content_tails"])
-    for m in re.finditer(rf"(?:,|\s[\u2013\u2014]|\s--)\s+(?:{tails})\b", body[s:e]):
+    for m in _tail_pattern().finditer(body[s:e]):
         pos = s + m.start()
         if not any(q.start < pos < q.end for q in near(quotes, pos, pos + 1)):
             return pos
     return e
 
 
+_DASH_END = re.compile(r"(?:\s[-\u2013\u2014]|--)\s*$")
+
+
 def _dash_signed(body: str, s: int, attr_start: int) -> bool:
-    return bool(re.search(r"(?:\s[-\u2013\u2014]|--)\s*$", body[s:attr_start]))
+    return bool(_DASH_END.search(body[s:attr_start]))
 
 
 def _dash_signature(body: str, q: Quote, paras: list[tuple[int, int]]) -> Mention | None:
@@ -453,6 +465,9 @@ def _sole_quote(body: str, unit: Unit, quotes: list[Quote]) -> Quote | None:
 
 _LEAD = re.compile(r"^(?:[\s,;:\u2014\u2013]|--|-\s|that\s)+")
 _TAIL = re.compile(r"(?:[\s,;:\u2014\u2013]|--|\s-)+(?:(?:while|whereas|and|but|as)\s*)?$")
+# What a segment must end with for _TAIL to match (after trailing whitespace, which matches
+# alone): most end in a word, and the search from every space is skipped.
+_TAIL_ENDS = (",", ";", ":", "\u2014", "\u2013", "-", "while", "whereas", "and", "but", "as")
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
@@ -461,7 +476,7 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
     if m:
         s += m.end()
     seg = body[s:e]
-    m = _TAIL.search(seg)
+    m = _TAIL.search(seg) if seg[-1:].isspace() or seg.endswith(_TAIL_ENDS) else None
     if m:
         e = s + m.start()
     return s, e

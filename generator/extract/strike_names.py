@@ -6,10 +6,12 @@ a capitalised name can be a place at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Statement
 from . import places as gaz
 from .actors import find_actors
+from .alternation import trie
 from .strike_terms import vocab
 
 CAPSEQ = re.compile(r"(?<![\w-])(?:(?:al|el|ad|an|as|ash)-)?[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-)?[A-Z][\w'\u2019-]*){0,3}")
@@ -41,37 +43,50 @@ OBJECT_AT = re.compile(r"\b(?:(?:shelling|shellings|bombing|bombardment|bombardm
                        r"\s+(?:the\s+)?$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _strike_noun_before() -> re.Pattern:
+    # Only whether it matches is asked, which the order of the words does not change.
+    nouns = trie(vocab()["strike_nouns"], ignore_case=True)
+    return re.compile(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", re.I)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_DESIGNATOR = re.compile(r"\s+(?:Village|City|Town|District|Region|Oblast|Province|Governorate)$")
+_SITE_VERB = re.compile(
+    r"\b(?:on|at|in|into|inside|near|beside|of|hit|hitting|struck|striking|shelled|shelling|targeted|targeting"
+    r"|bombed|bombing|pounded|attacked)\s+(?:the\s+)?$", re.I)
+_VILLAGE_NAME = re.compile(
+    r"(?:(?:al|el|ad|an|as|ash)-)?[A-Z][a-z'\u2019]+(?:[\s-](?:(?:al|el|ad|ash|as)-)?[A-Z]?[a-z'\u2019]+)*")
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:hospital|school|mosque|church|mall|market|plant|station|airport|air\s+base"
+    r"|base|bridge|dam|university|hotel|building|tower|refinery|depot|factory|stadium)\b", re.I)
+
+
 def unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) -> list[tuple[int, int, str, bool]]:
     """Capitalised names the gazetteer lacks that grammar marks as a place hit:
     "a strike on Kfar Sallam", "the village of Petrivka"."""
     v = vocab()
-    nouns = "|".join(re.escape(n) for n in v["strike_nouns"])
+    strike_noun_before = _strike_noun_before()
     out = []
     _region_re, _settle, _compass, _cmap, not_places = gaz._vocab()
     for m in CAPSEQ.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
-        name = re.sub(r"['\u2019]s$", "", m.group(0)).rstrip("-")
-        name = re.sub(r"\s+(?:Village|City|Town|District|Region|Oblast|Province|Governorate)$", "", name)
+        name = _POSSESSIVE.sub("", m.group(0)).rstrip("-")
+        name = _DESIGNATOR.sub("", name)
         before = text[max(0, m.start() - 80):m.start()]
-        strong = re.search(rf"\b(?:{nouns})[\"'\u201c\u201d]*\s+(?:on|at|in|against)\s+(?:the\s+)?[\"'\u201c]*$", before, re.I) \
-            or OBJECT_AT.search(before)
+        strong = strike_noun_before.search(before) or OBJECT_AT.search(before)
         settled = SETTLEMENT_CUE.search(before)
         # "struck the Abu Nur refugee camp": a named camp or quarter is a place in itself.
-        site = v["site_re"].match(text, m.start() + len(name)) and re.search(
-            r"\b(?:on|at|in|into|inside|near|beside|of|hit|hitting|struck|striking|shelled|shelling|targeted|targeting"
-            r"|bombed|bombing|pounded|attacked)\s+(?:the\s+)?$", before, re.I)
+        site = v["site_re"].match(text, m.start() + len(name)) and _SITE_VERB.search(before)
         if not (strong or settled or site):
             continue
         if name.split()[0] in not_places or find_actors(name) or len(name) < 3 or \
                 group_modifier(text, m.start(), m.start() + len(name)):
             continue
-        if not re.fullmatch(r"(?:(?:al|el|ad|an|as|ash)-)?[A-Z][a-z'\u2019]+(?:[\s-](?:(?:al|el|ad|ash|as)-)?[A-Z]?[a-z'\u2019]+)*", name) or \
-                set(name.split()) & people:
+        if not _VILLAGE_NAME.fullmatch(name) or set(name.split()) & people:
             continue  # "Tu-95", "RSF", a person's name: not a village
-        if not site and re.match(r"\s+(?:[\w-]+\s+)?(?:hospital|school|mosque|church|mall|market|plant|station|airport|air\s+base"
-                    r"|base|bridge|dam|university|hotel|building|tower|refinery|depot|factory|stadium)\b",
-                    text[m.start() + len(name):], re.I):
+        if not site and _BUILDING_AFTER.match(text[m.start() + len(name):]):
             continue  # "the al-Ahli hospital": a building's name; the town comes after it
         out.append((m.start(), m.start() + len(name), name, bool(settled)))
     return out

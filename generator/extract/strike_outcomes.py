@@ -14,8 +14,14 @@ from .strike_events import Event
 LOOKAHEAD = 3   # sentences after the aim in which its outcome is told
 
 
+_FIRE = r"\b(?:fired|launched|fires|launches|firing|launching)\b"
+# The aim pattern opens with one of these verbs: a sentence without one holds no aim, and the
+# pattern (one per place, costly to compile) need not be built for it.
+_FIRE_RE = re.compile(_FIRE, re.I)
+
+
 def _aim_re(place: str) -> re.Pattern:
-    return re.compile(rf"\b(?:fired|launched|fires|launches|firing|launching)\b[^.;]*?\b(?P<head>[a-z]+?)s?\s+"
+    return re.compile(rf"{_FIRE}[^.;]*?\b(?P<head>[a-z]+?)s?\s+"
                       rf"(?:at|towards?)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(place)}\b", re.I)
 
 
@@ -35,6 +41,8 @@ def intercepted_aims(events: list[Event], sentences: list[Sentence]) -> list[Eve
 
 
 def _undone(sent: Sentence, place: str, sentences: list[Sentence]) -> bool:
+    if not _FIRE_RE.search(sent.text):
+        return False
     aim = _aim_re(place).search(sent.text)
     if not aim:
         return False

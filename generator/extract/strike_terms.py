@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from .alternation import may_end_with, trie
 from .numbers import TENS, UNITS, is_at_least, word_value
 from .vocabulary import EXTRA
 
@@ -29,7 +30,8 @@ class Trigger:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # Every pattern built from these is compiled IGNORECASE.
+    return trie(words, ignore_case=True)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,10 @@ def vocab() -> dict:
     d["veto_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['veto_context'])})(?![\w-])", re.IGNORECASE)
     d["before_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['not_strike_before'])})\s+$", re.IGNORECASE)
     d["after_re"] = re.compile(rf"\s+(?:{_alt(d['not_strike_after'])})(?![\w-])", re.IGNORECASE)
+    # What the patterns anchored at the end of a window ("...(?:words)\s+$") end with.
+    d["before_ends"] = tuple(w.lower() for w in d["not_strike_before"])
+    d["ground_bomb_ends"] = tuple(w.lower() for w in d["ground_bombs"])
+    d["modal_ends"] = tuple(w.lower() for w in d["hypothetical"])
     d["event_weapon_set"] = {w.lower() for w in d["event_weapons"]}
     d["weapon_only_set"] = {w.lower() for w in d["weapon_only_verbs"]}
     d["ground_bomb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_bombs'])})\s+$", re.IGNORECASE)
@@ -83,6 +89,7 @@ def vocab() -> dict:
 # --- triggers ---------------------------------------------------------------------------
 
 _ANTI = re.compile(r"anti-?\s*$", re.I)
+_ANTI_ENDS = ("anti", "anti-")
 # Words that veto a trigger sit right before it: read a short window, not the whole text.
 _BACK = 60
 
@@ -94,11 +101,12 @@ def triggers(text: str) -> list[Trigger]:
     taken: list[tuple[int, int]] = []   # sorted, non-overlapping spans already claimed
     for m in v["weapon_re"].finditer(text):
         before = text[max(0, m.start() - _BACK):m.start()]
-        if _ANTI.search(before):  # anti-missile, anti-drone
+        # (may_end_with: a cheap test that the window can end as the pattern needs)
+        if may_end_with(before, _ANTI_ENDS) and _ANTI.search(before):  # anti-missile, anti-drone
             continue
         if v["about_weapons_re"].match(text, m.end()):
             continue  # "air raid sirens", "missile defence": about weapons, not a hit
-        if v["ground_bomb_re"].search(before):
+        if may_end_with(before, v["ground_bomb_ends"]) and v["ground_bomb_re"].search(before):
             continue
         phrase = m.group(0)
         cls = _weapon_class(phrase)
@@ -112,9 +120,10 @@ def triggers(text: str) -> list[Trigger]:
             word = m.group(0).lower()
             before = text[max(0, m.start() - _BACK):m.start()]
             if word.startswith("strik") or word == "struck":
-                if v["before_re"].search(before) or v["after_re"].match(text, m.end()):
+                if (may_end_with(before, v["before_ends"]) and v["before_re"].search(before)) \
+                        or v["after_re"].match(text, m.end()):
                     continue
-            if kind == "verb" and v["modal_re"].search(before):
+            if kind == "verb" and may_end_with(before, v["modal_ends"]) and v["modal_re"].search(before):
                 continue
             out.append(Trigger(m.start(), m.end(), m.group(0), kind, None, None))
             bisect.insort(taken, (m.start(), m.end()))
@@ -141,8 +150,7 @@ def is_strike_sentence(text: str, trigs: list[Trigger], weak_allowed: bool = Tru
     has_strong_noun = any(t.strength in ("noun", "verb") and t.text.lower() in STRONG_NOUNS for t in trigs)
     has_attack_word = any(t.strength in ("noun", "verb") for t in trigs)
     casualties = bool(find_killed(text)[0] is not None or find_injured(text)[0] is not None)
-    target = bool(v["target_re"].search(text))
-    harmed = casualties or bool(v["harm_re"].search(text))
+    # (a target and harm words are looked for only where the answer depends on them)
     if not (has_weapon or casualties) and v["veto_re"].search(text):
         return False
     if not has_weapon and v["ground_re"].search(text):
@@ -152,14 +160,16 @@ def is_strike_sentence(text: str, trigs: list[Trigger], weak_allowed: bool = Tru
     if event_weapon or has_strong_noun:
         return True
     if has_weapon:
+        harmed = casualties or bool(v["harm_re"].search(text))
         if not (has_attack_word or harmed) and v["supply_re"].search(text):
             return False  # "Canada is sending 800 drones ..." with a factory named in passing
-        return has_attack_word or harmed or target
+        return has_attack_word or harmed or bool(v["target_re"].search(text))
     if not trigs or not weak_allowed:
         return False
-    return target or casualties
+    return bool(v["target_re"].search(text)) or casualties
 
 
+@lru_cache(maxsize=1024)  # a handful of weapon phrases recur across every article
 def _weapon_class(phrase: str) -> str | None:
     weapon_of = vocab()["weapon_of"]
     low = phrase.lower()
@@ -212,8 +222,15 @@ NUM = (r"(?<![\w-])(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + _alt(_NUMWORDS) + r")(?
        + r"))?)(?!\d)(?![A-Za-z])(?![:.,]\d)")
 
 
+_TOLL_VERBS = {"killed": "killing|killed|kills|kill|claimed the lives of",
+               "injured": "wounding|wounded|injuring|injured|injures|wounds|hurting|hurt"}
+
+
 @lru_cache(maxsize=1)
 def _casualty_patterns():
+    """Per kind, (cue, pattern) pairs in the order the patterns are tried. The cue finds the
+    word its pattern cannot match without (a casualty word, a verb of harm, "toll", "loss" or
+    "lives"), as the pattern matches it: a sentence without it need not be searched."""
     v = vocab()
     fill = _alt(v["people_words"] + ["were", "was", "had", "been", "have", "has", "are", "is",
                                      "reportedly", "confirmed", "other", "also", "seriously",
@@ -222,46 +239,55 @@ def _casualty_patterns():
     pats = {}
     for kind, words in (("killed", v["killed_words"]), ("injured", v["injured_words"])):
         w = _alt(words)
-        verbs = "killing|killed|kills|kill|claimed the lives of" if kind == "killed" else \
-            "wounding|wounded|injuring|injured|injures|wounds|hurting|hurt"
+        verbs = _TOLL_VERBS[kind]
+        has_word, has_verb = re.compile(w, re.I), re.compile(verbs, re.I)
         pats[kind] = [
-            re.compile(rf"(?<![\w-]){NUM}\s+(?:of\s+(?:whom|them)\s+(?:were|had\s+been|have\s+been)\s+)"
-                       rf"(?:{w})\b", re.I),
-            re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I),
+            (has_word, re.compile(rf"(?<![\w-]){NUM}\s+(?:of\s+(?:whom|them)\s+(?:were|had\s+been|have\s+been)\s+)"
+                                  rf"(?:{w})\b", re.I)),
+            (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I)),
             # "eleven people in the neighbouring houses were wounded"
-            re.compile(rf"(?<![\w:-]){NUM}\s+(?:{_alt(v['people_words'])})\s+(?:in|at|inside|near)\s+(?:the\s+)?"
-                       rf"(?:[\w-]+\s+){{1,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{w})\b", re.I),
+            (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+(?:{_alt(v['people_words'])})\s+(?:in|at|inside|near)\s+(?:the\s+)?"
+                                  rf"(?:[\w-]+\s+){{1,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{w})\b", re.I)),
             # "two of our drivers were killed", "three of the workers were wounded"
-            re.compile(rf"(?<![\w:-]){NUM}\s+of\s+(?:our|their|its|the|his|her)\s+(?:[\w-]+\s+){{1,2}}?"
-                       rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I),
-            re.compile(rf"\b(?:{verbs})\s+(?:an\s+estimated\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?"
-                       rf"(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
-                       rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I),
+            (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+of\s+(?:our|their|its|the|his|her)\s+(?:[\w-]+\s+){{1,2}}?"
+                                  rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I)),
+            (has_verb, re.compile(rf"\b(?:{verbs})\s+(?:an\s+estimated\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?"
+                                  rf"(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
+                                  rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I)),
         ]
         one = _alt(v["person_words"])
-        pats[kind].append(re.compile(
+        pats[kind].append((has_word, re.compile(
             rf"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\s+(?:was|has\s+been|had\s+been)\s+"
-            rf"(?:\w+\s+)?(?:{w})\b", re.I))
-        pats[kind].append(re.compile(
-            rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I))
+            rf"(?:\w+\s+)?(?:{w})\b", re.I)))
+        pats[kind].append((has_verb, re.compile(
+            rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I)))
         # "injuring the driver": one person named by role.
-        pats[kind].append(re.compile(
-            rf"\b(?:{verbs})\s+the\s+(?:[\w-]+\s+)?(?P<num>)(?:{one})\b(?!\s+(?:and|of)\b)", re.I))
+        pats[kind].append((has_verb, re.compile(
+            rf"\b(?:{verbs})\s+the\s+(?:[\w-]+\s+)?(?P<num>)(?:{one})\b(?!\s+(?:and|of)\b)", re.I)))
         if kind == "killed":
-            pats[kind].append(re.compile(
+            pats[kind].append((re.compile("toll", re.I), re.compile(
                 rf"\b(?:death\s+)?toll\b[^.;]{{0,80}}?\b(?:to|at|reached|of)\s+(?P<hedge>at\s+least\s+)?{NUM}"
-                rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|injuries)\b)", re.I))
-            pats[kind].append(re.compile(rf"\b(?:loss|lives)\s+of\s+(?P<hedge>at\s+least\s+)?{NUM}\s+(?:lives|people)", re.I))
+                rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|injuries)\b)", re.I)))
+            pats[kind].append((re.compile("loss|lives", re.I), re.compile(
+                rf"\b(?:loss|lives)\s+of\s+(?P<hedge>at\s+least\s+)?{NUM}\s+(?:lives|people)", re.I)))
     return pats
+
+
+_NONE_BEFORE = re.compile(r"\b(?:no|not|none|nobody)\s+$", re.I)
 
 
 @lru_cache(maxsize=4096)  # one sentence is asked about its toll from several places
 def _find(text: str, kind: str) -> tuple[int | None, bool, int]:
     best, at_least, pos = None, False, -1
-    for rx in _casualty_patterns()[kind]:
+    cued: dict[re.Pattern, bool] = {}
+    for cue, rx in _casualty_patterns()[kind]:
+        if cue not in cued:
+            cued[cue] = cue.search(text) is not None
+        if not cued[cue]:
+            continue
         for m in rx.finditer(text):
             raw = m.group("num")
-            if re.search(r"\b(?:no|not|none|nobody)\s+$", text[:m.start("num")], re.I):
+            if _NONE_BEFORE.search(text[:m.start("num")]):
                 continue  # "no one was hurt"
             value = 1 if raw.lower() in ("a", "an", "") else word_value(raw)
             if value is None or value > 100000 or (len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2100):

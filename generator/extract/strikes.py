@@ -26,6 +26,7 @@ from slugify import slugify
 from ..model import Article, Evidence, Place, Sentence, Statement, Strike
 from . import places as gaz
 from .actors import find_actors, lookup
+from .alternation import may_end_with
 from .dates import parse_date
 from .strike_dates import SentenceDates, relative_date, same_day
 from .strike_home import home_place
@@ -267,29 +268,63 @@ def _strip_tolls(d: Details) -> Details:
     return Details(d.sentence, d.weapon, None, None, d.date, d.target, d.attacker, d.count)
 
 
+_POSSESSOR = re.compile(r"\s*\b[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)?['\u2019]s$")
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:the\s+)?(?:(?!(?:in|on|at|of|near|into|onto|inside)\b)[\w-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port|capital"
+    r"|suburbs?|outskirts|centre|center|vicinity|district|locality|neighbou?rhood|quarter"
+    r"|region|province|oblast)"
+    r"[\"'\u201c\u201d]*\s+of$", re.I)
+_SETTLEMENT_WORD = re.compile(r"city|town|village|settlement|hamlet|port", re.I)
+_GOVERNS_AREA = re.compile(r"\b(?:of|in|on|at|near|hit|struck|targeted|shelled)$", re.I)
+_GOVERNS_SETTLEMENT = re.compile(r"\b(?:of|in|on|at|near|into|against|hit|struck|targeted|shelled"
+                                 r"|pounded|attacked|bombed)$", re.I)
+_TRAILING_ARTICLE = re.compile(r"(?:\b(?:the|a|an)|[\"'\u201c\u201d])$")
+_SUCH_AS = re.compile(r"\b(?:such\s+as|including)$", re.I)
+
+
+def _rstrip_quotes(text: str) -> str:
+    """text without the whitespace, quotation marks and brackets it ends with."""
+    while True:
+        stripped = text.rstrip().rstrip("\"'\u201c\u201d\u2018\u2019(")
+        if stripped == text:
+            return text
+        text = stripped
+
+
+# The patterns below are anchored at the end of the text before a place; a cheap look at how
+# that text ends rules most of them out before they are searched for.
 def _prep_before(before: str) -> tuple[str, bool]:
     """The word that governs a place ("in", "on", "of", "struck"), past articles and
     settlement words, and whether a settlement word was passed ("the village of")."""
-    b = re.sub(r"[\s\"'\u201c\u201d\u2018\u2019(]+$", "", before)
-    b = re.sub(r"\s*\b[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)?['\u2019]s$", "", b)  # "in Russia's Belgorod region"
+    b = _rstrip_quotes(before)
+    if b.endswith(("'s", "\u2019s")):
+        b = _POSSESSOR.sub("", b)  # "in Russia's Belgorod region"
     settled = False
-    m = re.search(r"\b(?:the\s+)?(?:(?!(?:in|on|at|of|near|into|onto|inside)\b)[\w-]+\s+){0,3}?(?:city|town|village|settlement|hamlet|port|capital"
-                  r"|suburbs?|outskirts|centre|center|vicinity|district|locality|neighbou?rhood|quarter"
-                  r"|region|province|oblast)"
-                  r"[\"'\u201c\u201d]*\s+of$", b, re.I)
+    m = _SETTLEMENT_OF.search(b) if may_end_with(b, ("of",)) else None
     if m:
-        settled = bool(re.search(r"city|town|village|settlement|hamlet|port", m.group(0), re.I))
+        settled = bool(_SETTLEMENT_WORD.search(m.group(0)))
         b = b[:m.start()].rstrip()
-        if not re.search(r"\b(?:of|in|on|at|near|hit|struck|targeted|shelled)$", b, re.I) and not settled:
+        if not _GOVERNS_AREA.search(b) and not settled:
             return "of", settled
-        if settled and not re.search(r"\b(?:of|in|on|at|near|into|against|hit|struck|targeted|shelled"
-                                     r"|pounded|attacked|bombed)$", b, re.I):
+        if settled and not _GOVERNS_SETTLEMENT.search(b):
             return "of", True
-    b = re.sub(r"(?:\b(?:the|a|an)|[\"'\u201c\u201d])$", "", b).rstrip()
-    if re.search(r"\b(?:such\s+as|including)$", b, re.I):
+    if b.rstrip().endswith(("the", "a", "an", "\"", "'", "\u201c", "\u201d")):
+        b = _TRAILING_ARTICLE.sub("", b)
+    b = b.rstrip()
+    if may_end_with(b, ("as", "including")) and _SUCH_AS.search(b):
         return "in", settled  # "strikes on cities such as Kharkiv"
-    w = re.search(r"([\w-]+)[\"'\u201c\u201d]*$", b)
-    return (w.group(1).lower() if w else ""), settled
+    return _last_word(b).lower(), settled
+
+
+def _last_word(text: str) -> str:
+    r"""The run of word characters and hyphens ending text, before closing quotation marks (what
+    ([\w-]+)["'\u201c\u201d]*$ finds in text without trailing whitespace, read from the end
+    rather than tried at every position)."""
+    text = text.rstrip("\"'\u201c\u201d")
+    k = len(text)
+    while k and (text[k - 1].isalnum() or text[k - 1] in "_-"):   # exactly regex \w, or "-"
+        k -= 1
+    return text[k:]
 
 
 # "would answer the attack on Hodeidah": a definite attack with no weapon or toll of its own
@@ -331,6 +366,12 @@ def _anaphors(text: str, items: list, prior: "Mention | None") -> list:
     return out
 
 
+_IN_CONTAINER = re.compile(r"\s*(?:,\s*)?in\s+(?:the\s+)?")
+_COMMA = re.compile(r"\s*,\s*")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s+(?:the\s+)?")
+
+
 def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
               prior: "Mention | None" = None) -> list[Mention]:
     text = sent.text
@@ -355,9 +396,9 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
         linked, rule = _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place)
         between_prev = text[prev_end:s] if prev_end >= 0 else None
         is_container = (prev_linked and between_prev is not None and
-                        (re.fullmatch(r"\s*(?:,\s*)?in\s+(?:the\s+)?", between_prev) or
+                        (_IN_CONTAINER.fullmatch(between_prev) or
                          SITE_IN.fullmatch(between_prev) or DISTRICT_OF.fullmatch(between_prev) or
-                         (re.fullmatch(r"\s*,\s*", between_prev) and place is not None and
+                         (_COMMA.fullmatch(between_prev) and place is not None and
                           place.precision in ("region", "country"))))
         if is_container:
             if prev_place is not None and out:
@@ -372,7 +413,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
             linked, rule = True, "strike-place:region-town"
             if place is not None and place.region is None:
                 place.region = region_mention.place.name
-        if re.match(r"['\u2019]s\b", after) and (place is None or place.precision != "place"):
+        if _POSSESSIVE_AFTER.match(after) and (place is None or place.precision != "place"):
             # "Ukraine's energy grid", "Karabakh's main city": a whole country or area in the
             # possessive frames what follows; "Kyiv's Darnytskyi district" is still Kyiv.
             prev_end, prev_linked = e, False
@@ -476,7 +517,7 @@ def _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place=None) ->
     """Whether grammar ties the place at text[s:e] to a strike word, and by which rule."""
     before = text[:s]
     prep, _settled = _prep_before(before)
-    if prev_linked and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s+(?:the\s+)?", text[prev_end:s]):
+    if prev_linked and _COORDINATION.fullmatch(text[prev_end:s]):
         return True, "strike-place:coordinated"
     trig = _nearest_trigger(trigs, s)
     if trig is not None and s - trig.end <= 90:

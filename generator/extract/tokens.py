@@ -47,14 +47,16 @@ def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
     qi, nq = bisect_left(quotes, start, key=lambda q: q.start) - 1, len(quotes)
     qi = max(qi, 0)
     for m in _TOKEN.finditer(body, start, end):
-        t, s, e = m.group(0), m.start(), m.end()
+        t = m.group()
+        s, e = m.span()
         if t.endswith(".") and len(t) > 1 and not _ABBREV.fullmatch(t):
             t, e = t[:-1], e - 1
-        while qi + 1 < nq and quotes[qi + 1].start < s:
-            qi += 1
-        q = quotes[qi] if nq else None
-        inq = q is not None and q.start < s and e <= q.end - (1 if q.closed else 0)
-        if t in QUOTE_CHARS:
+        if nq:
+            while qi + 1 < nq and quotes[qi + 1].start < s:
+                qi += 1
+            q = quotes[qi]
+            inq = q.start < s and e <= q.end - (1 if q.closed else 0) and t not in QUOTE_CHARS
+        else:
             inq = False
         toks.append(Tok(t, s, e, inq))
     return toks
