@@ -1,7 +1,8 @@
 """build(): seeds -> site, top to bottom.
 
 read seeds -> split text -> extract facts per article -> index entities across articles
--> render pages -> write site/ atomically -> check links
+-> render pages (each written into a staging folder and its links checked by the worker that
+made it) -> swap the staging folder in as site/
 
 Two shortcuts keep rebuilds fast and never change the output: extraction results are cached
 by content hash (cache.py), and a page whose inputs have the same digest as in the last build
@@ -21,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ExtractionCache, content_key
-from .checks import check_site
 from .config import Config
 from .editing import SUFFIX as CORRECTIONS
 from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
@@ -31,7 +31,7 @@ from .incremental import Manifest, build_signature, digest
 from .index import build_index
 from .model import Article, FactSheet
 from .render import Renderer
-from .site import write_site
+from .site import Staging
 from .sources import SUFFIXES, SourceError, article_from_bytes, discover, read_bytes
 
 
@@ -101,12 +101,17 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         articles, sheets, keys = extract_all(inputs, report, progress, config)
         index = build_index(sheets, config)
 
-    renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out),
-                        *previous.reusable_parts(code, config.out))
-    files = renderer.pages()
-    cleanup = write_site(config.out, files)
+    staging = Staging(config.out)
+    try:
+        renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out),
+                            *previous.reusable_parts(code, config.out), staging=staging)
+        files = renderer.pages()
+        report.link_problems = check_links(renderer, files)
+        cleanup = staging.commit(files)
+    except BaseException:
+        staging.discard()
+        raise
     report.pages = len(files)
-    report.link_problems = check_site(config.out, only=renderer.rendered, texts=files)
     # A site with broken links is never "up to date", and none of its pages is reused: the next
     # build renders and checks every page again.
     broken = bool(report.link_problems)
@@ -118,6 +123,11 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         cleanup.join()
     log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
     return report
+
+
+def check_links(renderer: Renderer, files: dict) -> list[str]:
+    """Broken links in the pages rendered (each was checked by the worker that made it)."""
+    return renderer.link_problems(files)
 
 
 @contextmanager

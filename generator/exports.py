@@ -13,6 +13,7 @@ from .index import SiteIndex
 from .urls import article_json_url, article_url
 
 FEED_SIZE = 50
+FEED_FILES = ("feed.xml", "sitemap.xml")     # written when config.yaml sets base_url
 
 
 def to_json(data) -> bytes:
@@ -121,4 +122,4 @@ def feed_and_sitemap(index: SiteIndex, base_url: str, title: str, pages: list[st
     urls = "".join(f"  <url><loc>{escape(base_url + p)}</loc></url>\n" for p in sorted(pages))
     sitemap = ('<?xml version="1.0" encoding="utf-8"?>\n'
                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
-    return {"feed.xml": feed.encode("utf-8"), "sitemap.xml": sitemap.encode("utf-8")}
+    return dict(zip(FEED_FILES, (feed.encode("utf-8"), sitemap.encode("utf-8"))))

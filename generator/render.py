@@ -10,6 +10,8 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -18,14 +20,15 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from .cache import cache_dir
 
 from .charts import strike_chart
+from .checks import PageCheck, SiteFiles, check_page, settle
 from .config import TEMPLATES, Config
-from .exports import (CSV_TABLES, article_search_docs, csv_header, csv_rows, entity_search_docs, feed_and_sitemap,
-                      search_script, to_json)
+from .exports import (CSV_TABLES, FEED_FILES, article_search_docs, csv_header, csv_rows, entity_search_docs,
+                      feed_and_sitemap, search_script, to_json)
 from .incremental import Spliced, digest
 from .index import Entity, SiteIndex, actor_for
 from .maps import MapPoint, build_map
 from .model import Article, FactSheet, Money
-from .site import REUSE
+from .site import REUSE, WRITERS, Staging, fixed_files
 from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
@@ -85,7 +88,7 @@ class Renderer:
 
     def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report,
                  keys: dict[str, tuple[str, str]] | None = None, previous: dict[str, str] | None = None,
-                 pieces: dict | None = None, groups: dict | None = None):
+                 pieces: dict | None = None, groups: dict | None = None, staging: Staging | None = None):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
         self.actor_by_name = {e.name: e for e in index.actors.values()}
@@ -100,6 +103,7 @@ class Renderer:
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
         self.out_dir = str(config.out)
         self.spliced = Spliced(config.out, pieces or {})
+        self.staging = staging
         self.previous_groups = (groups or {}) if self.previous else {}
         self.groups: dict[str, list] = {}       # entity page -> [signature, its pages] (_reuse_entity)
         self._group: list[str] | None = None
@@ -154,7 +158,7 @@ class Renderer:
             self.emit(out, path, key, partial(self.page, template, path, **context))
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)     # loaded once here, not once in each worker
-        out.update(render_all(self.jobs))
+        out.update(render_all(self.jobs, self._finisher(out)))
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)
         for path in CSV_TABLES:
@@ -164,6 +168,22 @@ class Renderer:
         out.update(extra)
         self.rendered.extend(["data/factsheets.json", *CSV_TABLES, *extra])
         return out
+
+    def _finisher(self, out: dict) -> PageSink | None:
+        """With a staging folder, each page is written and checked where it is rendered; the
+        links are checked against every file the site will hold, all known by now."""
+        if self.staging is None:
+            return None
+        planned = {*out, *(path for path, _ in self.jobs), "data/factsheets.json", *CSV_TABLES, *fixed_files()}
+        if self.config.base_url:
+            planned.update(FEED_FILES)
+        return PageSink(self.staging, SiteFiles(planned))
+
+    def link_problems(self, out: dict) -> list[str]:
+        """Broken links in the pages this build rendered (a reused page links to what it linked
+        to when it was checked)."""
+        checks = {path: w.check for path, w in out.items() if isinstance(w, Written) and w.check is not None}
+        return settle(checks, lambda path: (self.staging.dir / path).read_text(encoding="utf-8", errors="replace"))
 
     def home_and_archive(self, out: dict) -> None:
         sheets, months = self.index.sheets, sheets_by_month(self.index.sheets)
@@ -328,7 +348,9 @@ class Renderer:
         or the unchanged lines of the last build's list."""
         def piece(sheet: FactSheet) -> bytes:
             path = article_json_url(sheet.article.id)
-            data = out[path] if out[path] is not REUSE else (self.config.out / path).read_bytes()
+            data = out[path]
+            data = data.data if isinstance(data, Written) else data
+            data = data if isinstance(data, bytes) else (self.config.out / path).read_bytes()
             return data.rstrip(b"\n")
         return self.spliced.join("data/factsheets.json", ((self.content[s.article.id], partial(piece, s))
                                                           for s in self.index.sheets),
@@ -391,26 +413,73 @@ def _sheet_json(sheet: FactSheet) -> bytes:
 
 
 PARALLEL_FROM = 300     # pages; below this a second process costs more than it saves
+CHUNK = 50              # pages per task given to a worker
 _JOBS: list = []
+_FINISH: PageSink | None = None
 
 
-def render_all(jobs: list[tuple[str, Callable[[], bytes]]]) -> dict[str, bytes]:
+@dataclass
+class Written:
+    """A page rendered, written into the new site and checked by a worker."""
+    data: bytes | None          # kept for JSON (factsheets.json is joined from the articles' files)
+    check: PageCheck | None     # for HTML pages
+
+
+class PageSink:
+    """Where each rendered page goes, in the process that rendered it: into the staging folder
+    and through the link check. Creating thousands of files is bound by system calls, which
+    run outside the GIL, so a few threads write while the process renders the next pages."""
+
+    def __init__(self, staging: Staging, site: SiteFiles):
+        self.staging, self.site = staging, site
+        self._pool: ThreadPoolExecutor | None = None
+        self._owner = 0
+        self._pending: list = []
+
+    def __call__(self, path: str, data: bytes) -> Written:
+        if self._pool is None or self._owner != os.getpid():    # a forked worker starts its own
+            self._pool, self._owner, self._pending = ThreadPoolExecutor(WRITERS), os.getpid(), []
+        self._pending.append(self._pool.submit(self.staging.write, path, data))
+        if path.endswith(".html"):
+            return Written(None, check_page(path, data.decode("utf-8", errors="replace"), self.site))
+        return Written(data if path.endswith(".json") else None, None)
+
+    def flush(self) -> None:
+        """Wait until every page given so far is on disk (and raise any error writing it)."""
+        pending, self._pending = self._pending, []
+        for write in pending:
+            write.result()
+
+
+def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | None = None) -> dict[str, object]:
     """Run the queued page renderers, split across cores when there are many. Forked workers
-    inherit the jobs (closures over the index) without pickling them; only bytes come back."""
+    inherit the jobs (closures over the index) without pickling them. Each page goes through
+    `finish` where it was made (written and checked there); without it, its bytes come back."""
     workers = os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {path: make() for path, make in jobs}
-    global _JOBS
-    _JOBS = jobs
+        if finish is None:
+            return {path: make() for path, make in jobs}
+        done = {path: finish(path, make()) for path, make in jobs}
+        finish.flush()
+        return done
+    global _JOBS, _FINISH
+    _JOBS, _FINISH = jobs, finish
     try:
-        step = max(1, len(jobs) // (workers * 4))
-        chunks = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
+        # Small chunks, handed out as workers free up: pages differ a thousandfold in cost (a
+        # country's page against an event's), and the big ones come together (an entity's
+        # month pages), so a few large chunks left one worker with most of the work.
+        chunks = [(i, min(i + CHUNK, len(jobs))) for i in range(0, len(jobs), CHUNK)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return {path: data for part in pool.map(_render_chunk, chunks) for path, data in part}
+            done = dict(page for part in pool.imap_unordered(_render_chunk, chunks) for page in part)
+        return {path: done[path] for path, _ in jobs}     # in the order queued, whatever the timing
     finally:
-        _JOBS = []
+        _JOBS, _FINISH = [], None
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
+def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, object]]:
     lo, hi = bounds
-    return [(path, make()) for path, make in _JOBS[lo:hi]]
+    if _FINISH is None:
+        return [(path, make()) for path, make in _JOBS[lo:hi]]
+    done = [(path, _FINISH(path, make())) for path, make in _JOBS[lo:hi]]
+    _FINISH.flush()
+    return done

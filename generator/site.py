@@ -21,19 +21,37 @@ class SiteError(Exception):
     pass
 
 
-def write_site(out: Path, files: dict[str, bytes]) -> threading.Thread | None:
-    """Write the site; returns the thread still deleting the previous one (join it when done)."""
-    out = out.resolve()
-    if out.exists() and not (out / MARKER).exists() and any(out.iterdir()):
-        raise SiteError(f"{out} exists and was not written by this generator; "
-                        "refusing to replace it (choose another --out or empty it)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    try:
+class Staging:
+    """The new site, made in a temporary folder beside the old one and swapped in only once
+    complete (`commit`); `discard` removes it after a failure. Render workers write the pages
+    they make straight into it (`write`), so pages never travel back through the main process."""
+
+    def __init__(self, out: Path):
+        self.out = out.resolve()
+        if self.out.exists() and not (self.out / MARKER).exists() and any(self.out.iterdir()):
+            raise SiteError(f"{self.out} exists and was not written by this generator; "
+                            "refusing to replace it (choose another --out or empty it)")
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.dir = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-new-", dir=self.out.parent))
+
+    def write(self, rel: str, data: bytes) -> None:
+        target = os.path.join(self.dir, rel)
+        try:
+            f = open(target, "wb")
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            f = open(target, "wb")
+        with f:
+            f.write(data)
+
+    def commit(self, files: dict) -> threading.Thread | None:
+        """Write `files` (bytes; REUSE: the previous site's copy; anything else: written
+        already), the assets and markers, then swap the folder in. Returns the thread still
+        deleting the previous site (join it when done)."""
         for folder in sorted({rel.rpartition("/")[0] for rel in files} - {""}):
-            os.makedirs(os.path.join(tmp, folder), exist_ok=True)
-        old_dir, new_dir = str(out), str(tmp)
-        items = sorted(files.items())
+            os.makedirs(os.path.join(self.dir, folder), exist_ok=True)
+        old_dir, new_dir = str(self.out), str(self.dir)
+        items = sorted((rel, data) for rel, data in files.items() if data is REUSE or isinstance(data, bytes))
         # Threads, because writing (or linking) thousands of small files is bound by system
         # calls, which run outside the GIL: several at once finish many times sooner.
         chunks = [items[i::WRITERS] for i in range(WRITERS)]
@@ -42,15 +60,31 @@ def write_site(out: Path, files: dict[str, bytes]) -> threading.Thread | None:
                 pass
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
-                target = tmp / "assets" / asset.relative_to(ASSETS)
+                target = self.dir / "assets" / asset.relative_to(ASSETS)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(asset, target)
-        (tmp / ".nojekyll").write_bytes(b"")   # GitHub Pages: serve files as they are
-        (tmp / MARKER).write_bytes(b"")
-        os.chmod(tmp, 0o755)
-        return _swap(tmp, out)
+        (self.dir / ".nojekyll").write_bytes(b"")   # GitHub Pages: serve files as they are
+        (self.dir / MARKER).write_bytes(b"")
+        os.chmod(self.dir, 0o755)
+        return _swap(self.dir, self.out)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def fixed_files() -> list[str]:
+    """The files every site has besides its pages: assets and markers."""
+    return [f"assets/{p.relative_to(ASSETS).as_posix()}" for p in sorted(ASSETS.rglob("*")) if p.is_file()] + \
+        [".nojekyll", MARKER]
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> threading.Thread | None:
+    """Write a whole site from `files` at once; returns the thread still deleting the previous one."""
+    staging = Staging(out)
+    try:
+        return staging.commit(files)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        staging.discard()
         raise
 
 
