@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .alternation import trie
+from .vocabulary import load_table
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class ActorMention:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, tuple[Actor, str]], re.Pattern]:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yaml").read_text("utf-8"))
+    data = load_table("actors")
     names: dict[str, tuple[Actor, str]] = {}
     ours = {iso: Actor(c["name"], "country", iso) for iso, c in data["countries"].items()}
     try:  # every other country GeoNames knows, by its English name

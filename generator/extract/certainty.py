@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..model import Article, FactSheet
 from .actors import find_actors
 from .alternation import trie
+from .vocabulary import load_table
 
 
 def _alt(words) -> str:
@@ -29,7 +27,7 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/certainty.yaml").read_text("utf-8"))
+    data = load_table("certainty")
     return {
         "unverified": re.compile(rf"\b(?:{_alt(data['unverified'])})\b", re.IGNORECASE),
         "denial": re.compile(rf"\b(?:{_alt(data['denial_verbs'])})\s+(?:\w+\s+){{0,3}}?(?:{_alt(data['denial_objects'])})\b",

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..model import Speaker
 from .actors import lookup
 from .alternation import trie
-from .vocabulary import EXTRA
+from .vocabulary import EXTRA, load_table
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our"}
@@ -31,8 +28,7 @@ APOSTROPHES = "'\u2019"
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/statements.yaml")
-                          .read_text("utf-8"))
+    data = load_table("statements")
     titles = [t.lower() for t in data["titles"]]
     data["title_words"] = {w for t in titles for w in t.split()} - CONNECTORS - {"the"}
     data["title_set"] = set(titles)

@@ -21,14 +21,12 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from ..cache import cache_dir
 from ..model import Place
 from .alternation import may_end_with, trie
+from .vocabulary import load_table
 
 INDEX_FORMAT = 6  # bump when the prepared index changes shape
 
@@ -128,7 +126,7 @@ def skeleton(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("generator").joinpath("data/places.yaml").read_text("utf-8"))
+    return load_table("places")
 
 
 def _cache_dir() -> Path:

@@ -10,19 +10,17 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..model import Party
 from .actors import Actor, find_actors
 from .alternation import trie
 from .numbers import UNITS, find_money, word_value
+from .vocabulary import load_table
 
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/pledges.yaml").read_text("utf-8"))
+    data = load_table("pledges")
     heads: dict[str, str] = {}
     for kind, words in data["items"].items():
         for w in words:

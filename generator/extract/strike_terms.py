@@ -10,13 +10,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .alternation import may_end_with, trie
 from .numbers import TENS, UNITS, is_at_least, word_value
-from .vocabulary import EXTRA
+from .vocabulary import EXTRA, load_table
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    d = yaml.safe_load(resources.files("generator").joinpath("data/strikes.yaml").read_text("utf-8"))
+    d = load_table("strikes")
     for cls, words in EXTRA["weapons"].items():     # config.yaml vocabulary.weapons
         d["weapons"][cls]["types"] = list(d["weapons"][cls]["types"]) + list(words)
     weapon_of: dict[str, str] = {}

@@ -7,6 +7,13 @@ take part in the extraction cache key, so changing them re-extracts every articl
 from __future__ import annotations
 
 import sys
+from importlib import resources
+
+import yaml
+
+# libyaml's parser when PyYAML was built with it: the vocabulary files are read at the first
+# extraction of every build, and the pure-Python parser took a third of a second for them.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 EXTRA: dict = {"reporting_verbs": (), "weapons": {}}
 
@@ -29,3 +36,8 @@ def configure(reporting_verbs=(), weapons=None) -> None:
 
 def fingerprint() -> str:
     return repr(sorted(EXTRA.items()))
+
+
+def load_table(name: str):
+    """A vocabulary table shipped in generator/data/ (NAME.yaml), as plain data."""
+    return yaml.load(resources.files("generator").joinpath(f"data/{name}.yaml").read_text("utf-8"), Loader=_LOADER)
