@@ -191,7 +191,17 @@ class _BlockText(HTMLParser):
         self.current = []
 
 
+# Anything Markdown could read as markup: emphasis, code, links, escapes, headings, lists,
+# rules, setext underlines, indented code, and the control characters it uses internally. Text
+# with none of these is only paragraphs, and Markdown would give back each one with its
+# whitespace collapsed: the reader does that itself (a fifth of the cost of extraction).
+MARKUP = re.compile(r"[*_`\[\]\\!#\x00-\x08\r]|^[ \t]*(?:[-+=]|\d+[.)])|^ *\t|^ {4}", re.MULTILINE)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def markdown_to_text(text: str) -> str:
+    if not MARKUP.search(text):
+        return "\n\n".join(" ".join(block.split()) for block in BLANK_LINE.split(text) if block.split())
     # Raw HTML in an article is text to show, never markup to keep: escape it before Markdown.
     html = markdown.markdown(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     parser = _BlockText()
