@@ -3,8 +3,8 @@
 For each N (default 1,000 and 10,000):
   1. cold build (empty cache, no previous site);
   2. rebuild with nothing changed;
-  3. rebuild after editing one article, then check that the site is byte-identical to a cold
-     build of the same inputs;
+  3. rebuild after editing one article's text (its facts unchanged), then after changing one of
+     its facts, then check that the site is byte-identical to a cold build of the same inputs;
   4. `extract` alone, in articles per second;
   5. Pelican rendering the same articles (installed in bench/.venv-pelican, never in the project).
 Prints a table and writes it to bench/results.md.
@@ -16,6 +16,7 @@ import filecmp
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -88,9 +89,16 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
     edited = seeds / "article-00000.md"
     original = edited.read_text(encoding="utf-8")
     try:
-        edited.write_text(original.replace("Moscow did not comment", "Moscow again did not comment"),
-                          encoding="utf-8")
+        # Two kinds of edit: one that leaves every fact as it was (a reworded sentence) and one
+        # that changes a fact (a casualty figure), which changes the pages of its entities.
+        text_edit = original.replace("Moscow did not comment", "Moscow again did not comment")
+        edited.write_text(text_edit, encoding="utf-8")
         row["edit"] = measure(build, env, ROOT)
+        fact_edit = re.sub(r"killed at least (\d+)", lambda m: f"killed at least {int(m.group(1)) + 1}", text_edit,
+                           count=1)
+        assert fact_edit != text_edit
+        edited.write_text(fact_edit, encoding="utf-8")
+        row["fact_edit"] = measure(build, env, ROOT)
         fresh_cache, fresh_site = work / f"cache-{n}-check", work / f"site-{n}-check"
         shutil.rmtree(fresh_cache, ignore_errors=True)
         shutil.rmtree(fresh_site, ignore_errors=True)
@@ -125,7 +133,8 @@ def table(rows: list[dict]) -> str:
         lines.append(f"| {n} | cold build (extraction included) | {r['cold']['wall']:.2f} | {r['cold']['peak_mb']:.0f} | {r['pages']:,} |")
         lines.append(f"| {n} | rebuild, nothing changed | {r['nochange']['wall']:.2f} | {r['nochange']['peak_mb']:.0f} | |")
         same = "byte-identical to a cold build" if r["identical"] else "DIFFERS from a cold build"
-        lines.append(f"| {n} | rebuild after editing one article ({same}) | {r['edit']['wall']:.2f} | {r['edit']['peak_mb']:.0f} | |")
+        lines.append(f"| {n} | rebuild after editing one article's text, facts unchanged | {r['edit']['wall']:.2f} | {r['edit']['peak_mb']:.0f} | |")
+        lines.append(f"| {n} | rebuild after editing one fact of it ({same}) | {r['fact_edit']['wall']:.2f} | {r['fact_edit']['peak_mb']:.0f} | |")
         lines.append(f"| {n} | `extract` alone: {r['extract_rate']:.0f} articles/s | {r['extract']['wall']:.2f} | {r['extract']['peak_mb']:.0f} | |")
         if "pelican" in r:
             ratio = r["cold"]["wall"] / r["pelican"]["wall"]
