@@ -233,8 +233,11 @@ class Renderer:
         context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
                    "map": self.entity_map(e), "months": month_counts, "repeated": repeated,
                    "month_href": partial(entity_month_url, section, e.id)}
-        head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), sorted(e.roles), e.country, e.region,
-                      e.lat, e.lon, month_counts, repr(context["totals"]), _counts(e),
+        # Month pages show the entity's name and its months, not its totals: a changed fact
+        # renders again its entity's page and the month it is in, not every month.
+        month_head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon,
+                            month_counts)
+        head = digest(month_head, sorted(e.roles), repr(context["totals"]), _counts(e),
                       [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                       {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                       map_sig(context["map"].dots if context["map"] else []))
@@ -243,7 +246,7 @@ class Renderer:
             **context))
         for month, view in months.items():
             path = entity_month_url(section, e.id, month)
-            self.emit(out, path, digest(head, month, self._groups_digest(view)), partial(
+            self.emit(out, path, digest(month_head, month, self._groups_digest(view)), partial(
                 self.page, template, path, view=view, month=month, jsonld=None, **context))
 
     def _reuse_entity(self, out: dict, e: Entity) -> bool:
@@ -279,15 +282,16 @@ class Renderer:
         context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
                    "map": self.entity_map(e), "months": month_counts,
                    "month_href": partial(entity_month_url, "place", e.id)}
-        head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts,
-                      repr(context["totals"]), _counts(e), {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
+        month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts)
+        head = digest(month_head, repr(context["totals"]), _counts(e),
+                      {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                       map_sig(context["map"].dots if context["map"] else []))
         self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
             self.page, "place.html", e.url, events=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
             **context))
         for month, events in months.items():
             path = entity_month_url("place", e.id, month)
-            self.emit(out, path, digest(head, month, self._events_digest(events)), partial(
+            self.emit(out, path, digest(month_head, month, self._events_digest(events)), partial(
                 self.page, "place.html", path, events=events, month=month, jsonld=None, **context))
 
     def event_pages(self, out: dict) -> None:
@@ -412,7 +416,10 @@ def _sheet_json(sheet: FactSheet) -> bytes:
     return to_json(sheet.to_json())
 
 
-PARALLEL_FROM = 300     # pages; below this a second process costs more than it saves
+# Pages; below this a second process costs more than it saves. Low, because the pages an edit
+# renders again are the big ones (every month page of a country whose totals changed): a
+# fork costs milliseconds, a serial render of a hundred of them seconds.
+PARALLEL_FROM = 16
 CHUNK = 50              # pages per task given to a worker
 _JOBS: list = []
 _FINISH: PageSink | None = None
@@ -468,7 +475,8 @@ def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | N
         # Small chunks, handed out as workers free up: pages differ a thousandfold in cost (a
         # country's page against an event's), and the big ones come together (an entity's
         # month pages), so a few large chunks left one worker with most of the work.
-        chunks = [(i, min(i + CHUNK, len(jobs))) for i in range(0, len(jobs), CHUNK)]
+        size = max(1, min(CHUNK, len(jobs) // (workers * 4)))
+        chunks = [(i, min(i + size, len(jobs))) for i in range(0, len(jobs), size)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             done = dict(page for part in pool.imap_unordered(_render_chunk, chunks) for page in part)
         return {path: done[path] for path, _ in jobs}     # in the order queued, whatever the timing
