@@ -46,8 +46,9 @@ class SiteFiles:
                 self.dirs.add(folder)
                 folder = folder.rpartition("/")[0]
         # Pages link to many fragments of one page and repeat their menus: each (folder, path)
-        # is resolved once.
+        # is resolved once, and each link judged once per folder (check_page).
         self._resolved: dict[tuple[str, str], tuple[str, str | None]] = {}
+        self.judged: dict[tuple[str, str, str, str], tuple[str | None, str | None]] = {}
 
     @classmethod
     def of(cls, root: Path) -> "SiteFiles":
@@ -109,7 +110,15 @@ def check_page(rel: str, text: str, site: SiteFiles) -> PageCheck:
     folder = posixpath.dirname(rel)
     tags = _tags(text, {link for link in links if SCHEME.match(link[1].strip())})
     for attr, value in sorted(links):
-        problem, elsewhere = _check_link(site, folder, tags.get((attr, value), ""), attr, value, result.ids)
+        tag = tags.get((attr, value), "")
+        if value.lstrip().startswith("#"):      # an element of this page: its own ids decide
+            problem, elsewhere = _check_link(site, folder, tag, attr, value, result.ids)
+        else:   # the same from every page of a folder (menus, entity links): judged once
+            key = (folder, tag, attr, value)
+            judged = site.judged.get(key)
+            if judged is None:
+                judged = site.judged[key] = _check_link(site, folder, tag, attr, value, result.ids)
+            problem, elsewhere = judged
         if problem:
             line, tag = _where(text, attr, value)
             result.problems.append(f"{rel}:{line}: <{tag} {attr}=\"{value}\">: {problem}")

@@ -42,7 +42,10 @@ CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 def environment(templates: Path = TEMPLATES) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, bytecode_cache=_bytecode_cache())
+                      keep_trailing_newline=True, bytecode_cache=_bytecode_cache(),
+                      # Templates do not change during a build: without this, every page asked
+                      # the disk for the times of its template, base.html and macros.html.
+                      auto_reload=False)
     env.filters["money"] = format_money
     env.filters["number"] = format_number
     env.filters["certainty"] = certainty_label

@@ -328,22 +328,14 @@ class FactView:
     grouped by article and by kind. Grouping waits until a page is really rendered: for a
     reused page, the ids are all the digest needs."""
 
-    def __init__(self, entity: Entity, ids: list[str]):
+    def __init__(self, entity: Entity, ids: list[str], by_article: "FactsByArticle | None" = None):
         self.entity, self.ids = entity, ids
+        self.by_article = by_article or FactsByArticle(entity)
 
     @cached_property
     def groups(self) -> list[tuple[FactSheet, dict[str, list]]]:
-        wanted = set(self.ids)
-        groups: dict[str, dict[str, list]] = {i: defaultdict(list) for i in self.ids}
-        sheets = {}
-        e = self.entity
-        for kind, facts in (("statements", e.statements), ("strikes", e.strikes),
-                            ("given", e.pledges_given), ("received", e.pledges_received)):
-            for sheet, fact in facts:
-                if sheet.article.id in wanted:
-                    sheets[sheet.article.id] = sheet
-                    groups[sheet.article.id][kind].append((sheet, fact))
-        return [(sheets[i], dict(groups[i])) for i in self.ids]
+        table = self.by_article.table
+        return [table[i] for i in self.ids]
 
     def facts(self, kind: str) -> list:
         return [pair for _, kinds in self.groups for pair in kinds.get(kind, [])]
@@ -365,18 +357,41 @@ class FactView:
         return self.facts("received")
 
 
+class FactsByArticle:
+    """An entity's facts by article and kind, made once for all of its views: a country with
+    thousands of facts has dozens of month pages, and each used to walk all of them."""
+
+    def __init__(self, entity: Entity):
+        self.entity = entity
+
+    @cached_property
+    def table(self) -> dict[str, tuple[FactSheet, dict[str, list]]]:
+        table: dict[str, tuple[FactSheet, dict[str, list]]] = {}
+        e = self.entity
+        for kind, facts in (("statements", e.statements), ("strikes", e.strikes),
+                            ("given", e.pledges_given), ("received", e.pledges_received)):
+            for sheet, fact in facts:
+                entry = table.get(sheet.article.id)
+                if entry is None:
+                    entry = table[sheet.article.id] = (sheet, {})
+                entry[1].setdefault(kind, []).append((sheet, fact))
+        return table
+
+
 def entity_views(e: Entity, rank: dict[str, int]) -> tuple[FactView, dict[str, FactView]]:
     """The entity page shows the newest RECENT articles; beyond that, every month gets an
     archive page, so no page grows without bound and an edit touches few of them."""
     dates = {sheet.article.id: sheet.article.date
              for facts in (e.statements, e.strikes, e.pledges_given, e.pledges_received) for sheet, _ in facts}
     ids = sorted(dates, key=rank.__getitem__)
+    by_article = FactsByArticle(e)
     if len(ids) <= RECENT:
-        return FactView(e, ids), {}
+        return FactView(e, ids, by_article), {}
     months: dict[str, list] = defaultdict(list)
     for i in ids:
         months[month_of(dates[i])].append(i)
-    return FactView(e, ids[:RECENT]), {m: FactView(e, v) for m, v in sorted(months.items(), reverse=True)}
+    return FactView(e, ids[:RECENT], by_article), {m: FactView(e, v, by_article)
+                                                   for m, v in sorted(months.items(), reverse=True)}
 
 
 def events_by_month(events: list) -> tuple[list, dict[str, list]]:
