@@ -107,7 +107,8 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
                             *previous.reusable_parts(code, config.out), staging=staging)
         files = renderer.pages()
         report.link_problems = check_links(renderer, files)
-        cleanup = staging.commit(files)
+        # A build that reuses pages moves only its new files into the site.
+        cleanup = staging.commit(files, in_place=bool(renderer.previous))
     except BaseException:
         staging.discard()
         raise

@@ -1,5 +1,7 @@
 """Atomic write of site/: the build goes into a temporary folder beside it and is swapped in
-only once complete, so an interrupted or failed build leaves the previous site intact."""
+only once complete, so an interrupted or failed build leaves the previous site intact. When a
+build reuses most pages, only its new files are moved into the site, as one transaction that
+is rolled back on any error (Staging.update_in_place)."""
 from __future__ import annotations
 
 import os
@@ -44,10 +46,17 @@ class Staging:
         with f:
             f.write(data)
 
-    def commit(self, files: dict) -> threading.Thread | None:
+    def commit(self, files: dict, in_place: bool = False) -> threading.Thread | None:
         """Write `files` (bytes; REUSE: the previous site's copy; anything else: written
         already), the assets and markers, then swap the folder in. Returns the thread still
-        deleting the previous site (join it when done)."""
+        deleting the previous site (join it when done).
+
+        `in_place`, when most pages are reused: only the new and changed files are moved into
+        the existing site (update_in_place), instead of linking every reused one into a new
+        folder and deleting the old one."""
+        if in_place and (self.out / MARKER).is_file():
+            self.update_in_place(files)
+            return None
         for folder in sorted({rel.rpartition("/")[0] for rel in files} - {""}):
             os.makedirs(os.path.join(self.dir, folder), exist_ok=True)
         old_dir, new_dir = str(self.out), str(self.dir)
@@ -67,6 +76,61 @@ class Staging:
         (self.dir / MARKER).write_bytes(b"")
         os.chmod(self.dir, 0o755)
         return _swap(self.dir, self.out)
+
+    def update_in_place(self, files: dict) -> None:
+        """Move the new and changed files into the existing site and delete the ones it no
+        longer has, as one transaction: each file is replaced atomically, and if anything fails,
+        every file touched is put back (from a hard link kept in the staging folder).
+
+        The marker file is renewed first: from then on the site is not the one the last build's
+        manifest describes, so if the process dies half-way, the next build reuses nothing and
+        writes a whole new site. It is renewed again at the end, for the manifest of this one."""
+        changed = sorted(rel for rel, data in files.items() if data is not REUSE)
+        for rel in changed:
+            if isinstance(files[rel], bytes):
+                self.write(rel, files[rel])
+        fixed = set(fixed_files())
+        gone = sorted(set(_listing(self.out)) - set(files) - fixed)
+        backup = self.dir / ".previous"
+        self._renew_marker()
+        done: list[str] = []
+        try:
+            for rel in changed + gone:
+                target = os.path.join(self.out, rel)
+                if os.path.lexists(target):
+                    os.makedirs(os.path.dirname(os.path.join(backup, rel)), exist_ok=True)
+                    _reuse(target, os.path.join(backup, rel))
+                done.append(rel)
+                if rel in files:
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    os.replace(os.path.join(self.dir, rel), target)
+                else:
+                    os.unlink(target)
+        except BaseException:
+            for rel in reversed(done):
+                kept, target = os.path.join(backup, rel), os.path.join(self.out, rel)
+                if os.path.lexists(kept):
+                    os.replace(kept, target)
+                elif os.path.lexists(target):
+                    os.unlink(target)
+            raise
+        for rel in sorted({os.path.dirname(rel) for rel in gone} - {""}, key=len, reverse=True):
+            _remove_empty(self.out, rel)
+        for rel in sorted(fixed - {MARKER}):     # they change only with the code, but be sure
+            target = self.out / rel
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if rel.startswith("assets/"):
+                    shutil.copyfile(ASSETS / rel.removeprefix("assets/"), target)
+                else:
+                    target.write_bytes(b"")
+        self._renew_marker()
+        self.discard()
+
+    def _renew_marker(self) -> None:
+        fresh = self.dir / (MARKER + ".new")
+        fresh.write_bytes(b"")
+        os.replace(fresh, self.out / MARKER)
 
     def discard(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -95,6 +159,26 @@ def _write_chunk(old_dir: str, new_dir: str, chunk: list) -> None:
         else:
             with open(os.path.join(new_dir, rel), "wb") as f:
                 f.write(data)
+
+
+def _listing(root: Path) -> list[str]:
+    """Every file under root, as site paths."""
+    found = []
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found.extend(prefix + name for name in names)
+    return found
+
+
+def _remove_empty(root: Path, rel: str) -> None:
+    """Remove a folder left empty by deletions, and its parents while they are empty too."""
+    while rel:
+        try:
+            os.rmdir(os.path.join(root, rel))
+        except OSError:
+            return
+        rel = os.path.dirname(rel)
 
 
 def _reuse(old: str, new: str) -> None:

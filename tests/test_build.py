@@ -96,12 +96,51 @@ def test_failed_build_leaves_the_previous_site(config, monkeypatch):
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
-    monkeypatch.setattr("generator.site.shutil.copyfile", explode)
+    monkeypatch.setattr("generator.site.Staging.write", explode)
     (config.seeds / "new.txt").write_text("date 2024-03-12 A new article, the mayor said.")
     with pytest.raises(RuntimeError):
         build(config)
     assert digest(config.out) == before
     assert not [p for p in config.out.parent.iterdir() if p.name.startswith(".site-new-")]
+
+
+def test_failed_first_build_leaves_no_half_written_site(config, monkeypatch):
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr("generator.site.shutil.copyfile", explode)     # copying the assets
+    with pytest.raises(RuntimeError):
+        build(config)
+    assert not config.out.exists()
+    assert not [p for p in config.out.parent.iterdir() if p.name.startswith(".site-")]
+
+
+def test_an_update_that_fails_half_way_is_rolled_back(config, monkeypatch):
+    """An incremental build moves its new files into the site one by one; when one move
+    fails, every file already moved is put back, and the next build starts afresh."""
+    import os
+
+    import generator.site as site
+    build(config)
+    before = digest(config.out)
+    (config.seeds / "new.txt").write_text("date 2024-03-12 A new article, the mayor said.")
+    moves = []
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        moves.append(dst)
+        if len(moves) == 6:
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+    monkeypatch.setattr(site.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        build(config)
+    monkeypatch.setattr(site.os, "replace", real_replace)
+    assert len(moves) > 6       # the failed move, then the files already moved put back
+    assert digest(config.out) == before
+    assert not [p for p in config.out.parent.iterdir() if p.name.startswith(".site-new-")]
+    report = build(config)      # the manifest no longer describes the site: a whole new one
+    assert not report.up_to_date and report.exit_status(strict=False) == 0
+    assert "articles/a-new-article-the-mayor-said.html" in digest(config.out)
 
 
 def test_refuses_to_replace_a_folder_it_did_not_write(config):
