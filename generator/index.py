@@ -42,7 +42,12 @@ class Entity:
 
     @property
     def url(self) -> str:
-        return entity_url(self.section, self.id)
+        # Asked for hundreds of thousands of times while rendering; the id is final once
+        # the index is built, and a changed id makes a new address.
+        cached = self.__dict__.get("_url")
+        if cached is None or cached[0] != self.id:
+            cached = self.__dict__["_url"] = (self.id, entity_url(self.section, self.id))
+        return cached[1]
 
     @property
     def article_count(self) -> int:

@@ -10,7 +10,6 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,7 +27,7 @@ from .incremental import Spliced, digest
 from .index import Entity, SiteIndex, actor_for
 from .maps import MapPoint, build_map
 from .model import Article, FactSheet, Money
-from .site import REUSE, WRITERS, Staging, fixed_files
+from .site import REUSE, Staging, fixed_files
 from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
@@ -437,28 +436,17 @@ class Written:
 
 class PageSink:
     """Where each rendered page goes, in the process that rendered it: into the staging folder
-    and through the link check. Creating thousands of files is bound by system calls, which
-    run outside the GIL, so a few threads write while the process renders the next pages."""
+    and through the link check. (Written at once: writer threads fought the rendering thread
+    for the interpreter lock and made it slower, not faster.)"""
 
     def __init__(self, staging: Staging, site: SiteFiles):
         self.staging, self.site = staging, site
-        self._pool: ThreadPoolExecutor | None = None
-        self._owner = 0
-        self._pending: list = []
 
     def __call__(self, path: str, data: bytes) -> Written:
-        if self._pool is None or self._owner != os.getpid():    # a forked worker starts its own
-            self._pool, self._owner, self._pending = ThreadPoolExecutor(WRITERS), os.getpid(), []
-        self._pending.append(self._pool.submit(self.staging.write, path, data))
+        self.staging.write(path, data)
         if path.endswith(".html"):
             return Written(None, check_page(path, data.decode("utf-8", errors="replace"), self.site))
         return Written(data if path.endswith(".json") else None, None)
-
-    def flush(self) -> None:
-        """Wait until every page given so far is on disk (and raise any error writing it)."""
-        pending, self._pending = self._pending, []
-        for write in pending:
-            write.result()
 
 
 def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | None = None) -> dict[str, object]:
@@ -469,9 +457,7 @@ def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | N
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         if finish is None:
             return {path: make() for path, make in jobs}
-        done = {path: finish(path, make()) for path, make in jobs}
-        finish.flush()
-        return done
+        return {path: finish(path, make()) for path, make in jobs}
     global _JOBS, _FINISH
     _JOBS, _FINISH = jobs, finish
     try:
@@ -491,6 +477,4 @@ def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, object]]:
     lo, hi = bounds
     if _FINISH is None:
         return [(path, make()) for path, make in _JOBS[lo:hi]]
-    done = [(path, _FINISH(path, make())) for path, make in _JOBS[lo:hi]]
-    _FINISH.flush()
-    return done
+    return [(path, _FINISH(path, make())) for path, make in _JOBS[lo:hi]]
