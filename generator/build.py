@@ -25,7 +25,6 @@ from .cache import ExtractionCache, content_key
 from .config import Config
 from .editing import SUFFIX as CORRECTIONS
 from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
-from .extract.factsheet import extract
 from .extract.vocabulary import configure as configure_vocabulary
 from .incremental import Manifest, build_signature, digest
 from .index import build_index
@@ -352,6 +351,7 @@ def _extract_job(job: tuple):
                      f"{len(data) / 1e6:.1f} MB is over the {limit / 1e6:g} MB extraction limit; its text is "
                      "published without facts (split it into articles, or raise max_extract_mb in config.yaml)",
                      digest(sheet.to_json()))
+    from .extract.factsheet import extract     # here: a build with nothing to extract never loads the rules
     try:
         sheet, error = extract(article), None
     except Exception as err:  # noqa: BLE001 - any bug in a rule must not lose the article

@@ -2,7 +2,6 @@
 import hashlib
 from pathlib import Path
 
-import generator.build as build_module
 from generator.build import build
 
 
@@ -36,9 +35,10 @@ def test_unchanged_articles_are_not_extracted_again(config, monkeypatch):
     build(config)
     (config.seeds / "extra.txt").write_text("date 2024-03-09 The mayor said the water supply was restored.")
 
+    import generator.extract.factsheet as factsheet
     calls = []
-    real = build_module.extract
-    monkeypatch.setattr(build_module, "extract", lambda article: calls.append(article.meta.source) or real(article))
+    real = factsheet.extract
+    monkeypatch.setattr(factsheet, "extract", lambda article: calls.append(article.meta.source) or real(article))
     build(config)
     assert calls == [str(config.seeds / "extra.txt")]
 
