@@ -202,6 +202,11 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def markdown_to_text(text: str) -> str:
     if not MARKUP.search(text):
         return "\n\n".join(" ".join(block.split()) for block in BLANK_LINE.split(text) if block.split())
+    return converted(text)
+
+
+def converted(text: str) -> str:
+    """The paragraphs of Markdown as the Markdown converter reads them."""
     # Raw HTML in an article is text to show, never markup to keep: escape it before Markdown.
     html = markdown.markdown(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     parser = _BlockText()

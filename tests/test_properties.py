@@ -62,19 +62,6 @@ def test_random_front_matter_is_read_or_warned_about(meta, text):
     check_sheet(article, extract(article))
 
 
-def _markdown_reading(text: str) -> str:
-    """What Python-Markdown makes of the text, read back as paragraphs (the slow path)."""
-    import markdown
-
-    from generator.sources import _BlockText
-    html = markdown.markdown(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-    parser = _BlockText()
-    parser.feed(html)
-    parser.close()
-    parser._flush()
-    return "\n\n".join(parser.blocks)
-
-
 PLAIN_PIECES = st.sampled_from(list("ab XY.,;:'\"?-+=()&<>/%$\u20ac\u201c\u201d\u2014\n\t\u00e9\u0131\u017f\u00a0\x0b\x0c")
                                + ["\n\n", "  \n", "1. ", "    ", " \t", "&amp;", "http://x.y", "<b>", "\n \n"])
 
@@ -84,6 +71,6 @@ PLAIN_PIECES = st.sampled_from(list("ab XY.,;:'\"?-+=()&<>/%$\u20ac\u201c\u201d\
 def test_markdown_without_markup_is_read_like_markdown_reads_it(text):
     # Text with nothing Markdown could take for markup skips the Markdown converter; it must
     # come out exactly as the converter would have made it.
-    from generator.sources import MARKUP, markdown_to_text
+    from generator.sources import MARKUP, converted, markdown_to_text
     if not MARKUP.search(text):
-        assert markdown_to_text(text) == _markdown_reading(text)
+        assert markdown_to_text(text) == converted(text)
