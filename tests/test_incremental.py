@@ -70,6 +70,48 @@ def test_added_and_removed_articles_match_a_cold_build(config, tmp_path, monkeyp
     assert after == cold_build(config, tmp_path, monkeypatch)
 
 
+def folders(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
+
+
+def test_rewording_text_that_holds_no_fact_renders_only_the_article_page(config, tmp_path, monkeypatch):
+    """Every page but an article's own shows its facts, not its text."""
+    build(config)
+    first = digest(config.out)
+    harbour = config.seeds / "harbour.txt"
+    harbour.write_text(harbour.read_text().rstrip("\n") + "\n\nThe weather was mild that week.\n")
+    build(config)
+    after = digest(config.out)
+    changed = [p for p in after if after[p] != first.get(p)]
+    assert len(changed) == 1 and changed[0].startswith("articles/a-missile-strike") and changed[0].endswith(".html")
+    assert after == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_a_removed_entity_leaves_no_empty_folders(config, tmp_path, monkeypatch):
+    """An incremental build updates the site in place: the month folders of an entity that
+    is gone must go too, as a cold build would never have made them."""
+    monkeypatch.setattr("generator.views.RECENT", 1)
+    monkeypatch.setattr("generator.render.RECENT", 1)
+    (config.seeds / "sumy.txt").write_text(
+        "date 2024-01-12 Artillery shelled Sumy, wounding three people, governor Olha Marchenko said.\n\n"
+        "date 2024-02-12 Marchenko said on Friday that Russian drones hit Sumy again, injuring two people.\n")
+    (config.seeds / "sumy2.txt").write_text(
+        "date 2024-02-20 Russian drones hit Sumy, injuring two people, governor Olha Marchenko said.\n")
+    build(config)
+    assert any(f.startswith("people/olha-marchenko") for f in folders(config.out))
+    (config.seeds / "sumy.txt").unlink()
+    (config.seeds / "sumy2.txt").unlink()
+    build(config)
+    assert after_equals_cold(config, tmp_path, monkeypatch)
+    assert not any("marchenko" in f for f in folders(config.out))
+
+
+def after_equals_cold(config, tmp_path, monkeypatch) -> bool:
+    after, after_folders = digest(config.out), folders(config.out)
+    cold = cold_build(config, tmp_path, monkeypatch)
+    return after == cold and after_folders == folders(tmp_path / "cold")
+
+
 def test_config_change_rerenders_every_page(config):
     build(config)
     config.title = "Another title"
