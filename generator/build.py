@@ -308,6 +308,20 @@ def extract_all(inputs: list[Input], report: BuildReport, progress: bool, config
     return articles, sheets, keys
 
 
+def extract_files(paths: list[Path], config: Config) -> list[tuple[Path, object]]:
+    """(path, SourceError or (Article, FactSheet, error, facts digest)) for each file, in order,
+    extracted in parallel as a build does (for the `extract` command; nothing is cached)."""
+    limit = int(config.max_extract_mb * 1_000_000)
+    jobs, outcomes = [], {}
+    for n, path in enumerate(paths):
+        try:
+            jobs.append((n, str(path), read_bytes(path, str(path)), path, limit))
+        except SourceError as err:
+            outcomes[n] = err
+    outcomes.update(_run_jobs(jobs, False))
+    return [(path, outcomes[n]) for n, path in enumerate(paths)]
+
+
 def apply_edits(article: Article, sheet: FactSheet, fixes: bytes | None, fixes_path: Path | None,
                 config: Config | None) -> list[str]:
     """Editors' corrections and config overrides, on top of what the rules found (never cached,

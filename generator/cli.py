@@ -70,22 +70,22 @@ def cmd_build(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .extract.factsheet import extract
+    from .build import extract_files
     from .extract.vocabulary import configure
-    from .sources import SourceError, read_article
+    from .sources import SourceError
     config = load_config(args.config)
     configure(config.reporting_verbs, config.weapons)
     sheets, failed = [], 0
-    for path in args.files:
-        try:
-            article = read_article(path, str(path))
-        except SourceError as err:
-            print(f"error: {err}", file=sys.stderr)
+    # On all cores when there are many files, as in a build; printed in the order given.
+    for path, outcome in extract_files(args.files, config):
+        if isinstance(outcome, SourceError):
+            print(f"error: {outcome}", file=sys.stderr)
             failed += 1
             continue
-        for w in article.warnings:
+        article, sheet, error, _ = outcome
+        for w in article.warnings + ([error] if error else []):
             print(f"warning: {path}: {w}", file=sys.stderr)
-        sheets.append(extract(article).to_json())
+        sheets.append(sheet.to_json())
     json.dump(sheets, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if failed else 0
