@@ -102,8 +102,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
 
     staging = Staging(config.out)
     try:
-        renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out),
-                            *previous.reusable_parts(code, config.out), staging=staging)
+        renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out), staging)
         files = renderer.pages()
         report.link_problems = check_links(renderer, files)
         # A build that reuses pages moves only its new files into the site.

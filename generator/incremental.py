@@ -62,6 +62,17 @@ def site_identity(out: Path) -> list:
 
 
 @dataclass
+class Previous:
+    """The last build, as far as this one may reuse it (render.Renderer)."""
+    pages: dict[str, str] = field(default_factory=dict)     # site path -> digest of its inputs
+    pieces: dict = field(default_factory=dict)              # joined file -> its pieces (Spliced)
+    groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
+
+    def __bool__(self) -> bool:
+        return bool(self.pages)
+
+
+@dataclass
 class Manifest:
     signature: str = ""
     code: str = ""
@@ -91,13 +102,12 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError, EOFError):
             return cls()
 
-    def reusable(self, code: str, out: Path) -> dict[str, str]:
-        """The page digests of the last build, when its pages can be reused by this one."""
-        return self.pages if self.code == code and self.describes(out) else {}
-
-    def reusable_parts(self, code: str, out: Path) -> tuple[dict, dict]:
-        """The pieces of joined files and the entity page groups, when pages can be reused."""
-        return (self.pieces, self.groups) if self.code == code and self.describes(out) else ({}, {})
+    def reusable(self, code: str, out: Path) -> "Previous":
+        """What of the last build this one can reuse: everything, when the code is the same
+        and the site on disk is the one it wrote; else nothing."""
+        if self.code == code and self.describes(out):
+            return Previous(self.pages, self.pieces, self.groups)
+        return Previous()
 
     def is_current(self, signature: str, out: Path) -> bool:
         return self.signature == signature and self.describes(out)

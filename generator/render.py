@@ -23,7 +23,7 @@ from .checks import PageCheck, SiteFiles, check_page, settle
 from .config import TEMPLATES, Config
 from .exports import (CSV_TABLES, FEED_FILES, article_search_docs, csv_header, csv_rows, entity_search_docs,
                       feed_and_sitemap, search_script, to_json)
-from .incremental import Spliced, digest
+from .incremental import Previous, Spliced, digest
 from .index import Entity, SiteIndex, actor_for
 from .maps import MapPoint, build_map
 from .model import Article, FactSheet, Money
@@ -86,16 +86,19 @@ def format_money(m: Money | None) -> str:
 
 class Renderer:
     """Renders every page, or links it from the previous build when the digest of what it shows is
-    unchanged (`previous` maps site paths to the digests of the last build)."""
+    unchanged (`previous`: the last build's page digests, joined-file pieces and entity groups).
+    `keys` maps each article to (digest of its input, digest of its facts); with `staging`,
+    pages are written and checked where they are rendered."""
 
     def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report,
-                 keys: dict[str, tuple[str, str]] | None = None, previous: dict[str, str] | None = None,
-                 pieces: dict | None = None, groups: dict | None = None, staging: Staging | None = None):
+                 keys: dict[str, tuple[str, str]] | None = None, previous: Previous | None = None,
+                 staging: Staging | None = None):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
         self.actor_by_name = {e.name: e for e in index.actors.values()}
+        previous = previous or Previous()
         self.keys = keys or {}
-        self.previous = previous or {}
+        self.previous = previous.pages
         self.digests: dict[str, str] = {}
         self.rendered: list[str] = []
         self.jobs: list[tuple[str, Callable[[], bytes]]] = []
@@ -104,9 +107,9 @@ class Renderer:
             self.places_by_country.setdefault(p.country, []).append(p)
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
         self.out_dir = str(config.out)
-        self.spliced = Spliced(config.out, pieces or {})
+        self.spliced = Spliced(config.out, previous.pieces)
         self.staging = staging
-        self.previous_groups = (groups or {}) if self.previous else {}
+        self.previous_groups = previous.groups
         self.groups: dict[str, list] = {}       # entity page -> [signature, its pages] (_reuse_entity)
         self._group: list[str] | None = None
 
