@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import ExtractionCache, content_key
+from .cache import ExtractionCache, content_key, extractor_salt
 from .config import Config
 from .editing import SUFFIX as CORRECTIONS
 from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
@@ -91,7 +91,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
     previous = Manifest.load(config.out)
 
     configure_vocabulary(config.reporting_verbs, config.weapons)
-    inputs = read_seeds(config.seeds, report, previous.known_files(key_salt()))
+    inputs = read_seeds(config.seeds, report, previous.known_files(extractor_salt()))
     code, signature = build_signature(config, inputs, report.inputs)
     if previous.is_current(signature, config.out):
         report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
@@ -238,14 +238,6 @@ def _stat(path: str) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
-def key_salt() -> str:
-    """What every content key depends on besides the file: known keys are kept only while it
-    is the same."""
-    from .cache import extractor_fingerprint
-    from .extract.vocabulary import fingerprint as vocabulary
-    return digest(extractor_fingerprint(), vocabulary())
-
-
 RACY = 2_000_000_000    # ns: a file changed this close to a build may have changed unseen
 
 
@@ -254,7 +246,7 @@ def seen_files(inputs: list[Input], started: float) -> dict:
     within two seconds of this build's start is left out: a second edit in the same clock tick
     would keep its size and time (the "racily clean" case git also guards against)."""
     limit = int(started * 1e9) - RACY
-    return {"salt": key_salt(),
+    return {"salt": extractor_salt(),
             "files": {i.source: [*i.stat, i.key] for i in inputs if i.stat and i.stat[1] < limit and i.stat[3] < limit}}
 
 

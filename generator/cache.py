@@ -63,9 +63,16 @@ def content_key(source: str, data: bytes) -> str:
     return h.hexdigest()
 
 
+def extractor_salt() -> str:
+    """What every content key depends on besides the file: the extractor and the vocabulary
+    added in config.yaml."""
+    from .extract.vocabulary import fingerprint as vocabulary
+    return hashlib.sha256(f"{extractor_fingerprint()}\0{vocabulary()}".encode()).hexdigest()
+
+
 class ExtractionCache:
-    """key -> pickled (Article, FactSheet, error, digest of the facts). Falls back to no caching
-    when the folder is read-only."""
+    """key -> pickled (Article, FactSheet, error, digest of the facts), with the extractor that
+    made it. Falls back to no caching when the folder is read-only."""
 
     def __init__(self, root: Path | None = None):
         self.db = None
@@ -73,7 +80,9 @@ class ExtractionCache:
         try:
             root.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(root / "extract.sqlite")
-            self.db.execute("CREATE TABLE IF NOT EXISTS sheets (key TEXT PRIMARY KEY, value BLOB)")
+            with self.db:
+                self.db.execute("DROP TABLE IF EXISTS sheets")     # the first layout, without extractor
+                self.db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, extractor TEXT, value BLOB)")
         except (OSError, sqlite3.Error):
             self.db = None
 
@@ -83,7 +92,7 @@ class ExtractionCache:
             return found
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            rows = self.db.execute(f"SELECT key, value FROM sheets WHERE key IN ({','.join('?' * len(chunk))})",
+            rows = self.db.execute(f"SELECT key, value FROM facts WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk).fetchall()
             for key, value in rows:
                 try:
@@ -93,15 +102,19 @@ class ExtractionCache:
         return found
 
     def put_many(self, items: dict[str, tuple]) -> None:
-        """Store (Article, FactSheet, error, facts digest) by key. Sentences are left out (they are a third of
-        the loading time and are recomputed from the body for the few pages rendered again)."""
+        """Store (Article, FactSheet, error, facts digest) by key. Sentences are left out (they
+        are a third of the loading time and are recomputed from the body for the few pages
+        rendered again). Entries another extractor made are deleted: their keys can never be
+        asked for again, and every change to a rule would otherwise add a copy of the archive."""
         if self.db is None or not items:
             return
+        salt = extractor_salt()
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO sheets VALUES (?, ?)", [
-                    (k, pickle.dumps((replace(v[0], sentences=[]), *v[1:]), protocol=pickle.HIGHEST_PROTOCOL))
+                self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", [
+                    (k, salt, pickle.dumps((replace(v[0], sentences=[]), *v[1:]), protocol=pickle.HIGHEST_PROTOCOL))
                     for k, v in sorted(items.items())])
+                self.db.execute("DELETE FROM facts WHERE extractor != ?", (salt,))
         except sqlite3.Error:
             pass
 

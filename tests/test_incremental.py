@@ -141,3 +141,20 @@ def test_a_site_with_broken_links_is_checked_again_by_the_next_build(config, mon
     monkeypatch.setattr(b, "check_links", real)
     report = build(config)
     assert not report.up_to_date and report.exit_status(strict=False) == 0
+
+
+def test_the_cache_keeps_only_what_the_current_extractor_made(config, tmp_path, monkeypatch):
+    """A change of vocabulary (or of a rule) re-extracts every article; the entries the old
+    extractor made can never be asked for again, and are dropped."""
+    import sqlite3
+    monkeypatch.setenv("FACTSHEET_CACHE", str(tmp_path / "cache"))
+    build(config)
+    config.reporting_verbs = ["opined"]
+    try:
+        build(config)
+    finally:
+        from generator.extract.vocabulary import configure
+        configure()
+    with sqlite3.connect(tmp_path / "cache" / "extract.sqlite") as db:
+        rows = db.execute("SELECT COUNT(*), COUNT(DISTINCT extractor) FROM facts").fetchone()
+    assert rows == (len(list(config.seeds.iterdir())), 1)
