@@ -195,3 +195,14 @@ def test_base_url_gives_feed_sitemap_and_a_404_that_works_at_any_depth(config):
 def test_without_base_url_there_is_no_feed_with_relative_addresses(config):
     build(config)
     assert not (config.out / "feed.xml").exists() and not (config.out / "sitemap.xml").exists()
+
+
+def test_the_build_reports_a_link_to_a_file_the_site_does_not_have(config, monkeypatch):
+    """Each page's links are checked where it is rendered, against the files the site will
+    hold; here the stylesheet is left out of that list, so every page's link to it is broken."""
+    import generator.render as render
+    real = render.fixed_files
+    monkeypatch.setattr(render, "fixed_files", lambda: [f for f in real() if not f.endswith("style.css")])
+    report = build(config)
+    assert report.exit_status(strict=False) == 1
+    assert any("index.html:" in p and "assets/style.css" in p and "no such file" in p for p in report.link_problems)
