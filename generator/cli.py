@@ -70,7 +70,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .build import extract_files
+    from .sheets import extract_files
     from .extract.vocabulary import configure
     from .sources import SourceError
     config = load_config(args.config)
@@ -92,7 +92,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .build import apply_edits
+    from .sheets import apply_edits
     from .explain import explain
     from .extract.factsheet import extract
     from .sources import SourceError, read_article

@@ -10,7 +10,7 @@ import json
 from xml.sax.saxutils import escape, quoteattr
 
 from .index import SiteIndex
-from .urls import article_json_url, article_url
+from .urls import article_url
 
 FEED_SIZE = 50
 FEED_FILES = ("feed.xml", "sitemap.xml")     # written when config.yaml sets base_url

@@ -122,7 +122,7 @@ class Manifest:
         return self.files_seen.get("files", {}) if self.files_seen.get("salt") == salt else {}
 
     def report_inputs(self):
-        from .build import InputResult
+        from .seeds import InputResult
         return [InputResult(**{**r, "counts": tuple(r["counts"])}) for r in self.report]
 
     def save(self, out: Path) -> None:

@@ -1,0 +1,137 @@
+"""Fact sheets for the inputs: from the extraction cache when an input's content key is known,
+else extracted, on all cores when there are many; then editors' corrections and config
+overrides, which are never cached.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .cache import ExtractionCache
+from .config import Config
+from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
+from .incremental import digest
+from .model import Article, FactSheet
+from .seeds import Input, reason
+from .sources import SourceError, article_from_bytes, read_bytes
+
+
+def extract_all(inputs: list[Input], progress: bool, config: Config | None = None):
+    """Fact sheets for every input: from the cache when its content hash is known, else extracted,
+    in parallel across cores when there are many. Returns the articles, their sheets, and per
+    article (digest of its input, digest of its facts)."""
+    cache = ExtractionCache()
+    done = cache.get_many([i.key for i in inputs])
+    todo = [i for i in inputs if i.key not in done]
+    limit = int((config.max_extract_mb if config else Config.max_extract_mb) * 1_000_000)
+    jobs = []
+    for i in todo:
+        try:
+            jobs.append((i.key, i.source, i.read(), i.path, limit))
+        except SourceError as err:     # changed since it was listed: reported like any unreadable file
+            done[i.key] = err
+    fresh = dict(_run_jobs(jobs, progress))
+    cache.put_many({k: v for k, v in fresh.items() if not isinstance(v, SourceError)})
+    cache.close()
+    done.update(fresh)
+
+    articles: dict[str, Article] = {}
+    sheets, keys = [], {}
+    for item in inputs:
+        outcome = done[item.key]
+        if isinstance(outcome, SourceError):
+            item.result.status, item.result.messages = "skipped", [reason(outcome)]
+            continue
+        article, sheet, error, facts = outcome
+        base, n = article.meta.id, 2
+        while article.meta.id in articles:   # two titles, one slug: keep both, numbered
+            article.meta.id, n = f"{base}-{n}", n + 1
+        if article.meta.id != base:
+            article.warnings.append(f"another article has the address {base}; this one is {article.meta.id}")
+        item.result.article_id = article.meta.id
+        item.result.messages = article.warnings + ([error] if error else []) + \
+            apply_edits(article, sheet, item.fixes, item.fixes_path, config)
+        item.result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
+        articles[article.meta.id] = article
+        sheets.append(sheet)
+        keys[article.meta.id] = (item.signature, item.with_fixes(facts))
+    return articles, sheets, keys
+
+
+def extract_files(paths: list[Path], config: Config) -> list[tuple[Path, object]]:
+    """(path, SourceError or (Article, FactSheet, error, facts digest)) for each file, in order,
+    extracted in parallel as a build does (for the `extract` command; nothing is cached)."""
+    limit = int(config.max_extract_mb * 1_000_000)
+    jobs, outcomes = [], {}
+    for n, path in enumerate(paths):
+        try:
+            jobs.append((n, str(path), read_bytes(path, str(path)), path, limit))
+        except SourceError as err:
+            outcomes[n] = err
+    outcomes.update(_run_jobs(jobs, False))
+    return [(path, outcomes[n]) for n, path in enumerate(paths)]
+
+
+def apply_edits(article: Article, sheet: FactSheet, fixes: bytes | None, fixes_path: Path | None,
+                config: Config | None) -> list[str]:
+    """Editors' corrections and config overrides, on top of what the rules found (never cached,
+    so that editing or deleting a corrections file takes effect at once). Returns messages."""
+    if config is not None:
+        apply_config(sheet, config)
+    if fixes is None:
+        return []
+    where = str(fixes_path)
+    try:
+        fixes = parse_corrections(fixes.decode("utf-8", errors="replace"), where)
+    except CorrectionsError as err:
+        return [f"corrections ignored: {err}"]
+    return [f"{where}: {p}" for p in apply_corrections(article, sheet, fixes)]
+
+
+PARALLEL_FROM = 40      # below this, starting worker processes costs more than it saves
+
+
+def _run_jobs(jobs: list[tuple], progress: bool):
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        yield from map(_extract_job, _progress(jobs, progress))
+        return
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=ctx) as pool:
+        yield from _progress(pool.map(_extract_job, jobs, chunksize=16), progress, total=len(jobs))
+
+
+def _extract_job(job: tuple):
+    """Read and extract one article (in a worker process). Extraction never loses an article:
+    a rule that crashes leaves an empty fact sheet and a message, and the text is still published."""
+    key, source, data, path, limit = job
+    try:
+        article = article_from_bytes(data, source, path)
+    except SourceError as err:
+        return key, err
+    if len(data) > limit:
+        # A file this size is a dump, not an article: publish its text, say why it has no facts.
+        sheet = FactSheet(article=article.meta)
+        return key, (article, sheet,
+                     f"{len(data) / 1e6:.1f} MB is over the {limit / 1e6:g} MB extraction limit; its text is "
+                     "published without facts (split it into articles, or raise max_extract_mb in config.yaml)",
+                     digest(sheet.to_json()))
+    from .extract.factsheet import extract     # here: a build with nothing to extract never loads the rules
+    try:
+        sheet, error = extract(article), None
+    except Exception as err:  # noqa: BLE001 - any bug in a rule must not lose the article
+        sheet = FactSheet(article=article.meta)
+        error = (f"extraction failed ({type(err).__name__}: {err}); "
+                 "published without facts - please report this article")
+    # The digest of the facts alone (not the text): pages that show an article's facts but not
+    # its text stay as they are when an edit leaves the facts unchanged.
+    return key, (article, sheet, error, digest(sheet.to_json()))
+
+
+def _progress(items, enabled: bool, total: int | None = None):
+    """A progress bar on a terminal; nothing in CI logs or pipes."""
+    if not enabled:
+        return items
+    from tqdm import tqdm
+    return tqdm(items, desc="extract", unit="article", leave=False, total=total)
