@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .alternation import trie
+from .alternation import finditer_from, trie, word_starts
 from .vocabulary import load_table
 
 
@@ -80,4 +80,10 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
     # Several extractors look up the same sentence; mentions are immutable, so share them.
     names, pattern = _table()
     return tuple(ActorMention(m.start(), m.end(), m.group(0), *names[m.group(0)])
-                 for m in pattern.finditer(text))
+                 for m in finditer_from(pattern, _starts(), text, text))
+
+
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern | None:
+    # Where a match of the names' pattern can begin (alternation.finditer_from).
+    return word_starts(_table()[0])

@@ -87,19 +87,23 @@ def skip_adverbials(body: str, pos: int, end: int, lemma: str | None) -> int:
     return m.end() if m else pos
 
 
+_ENDS_SEPARATOR = re.compile(r"[,\u2014\u2013\-:" + QUOTE_CHARS + r"]$")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def is_content_first(body: str, before: tuple[int, int], after: tuple[int, int],
                      quotes: list[Quote]) -> bool:
     """ "Russian troops are not slowing ..., the military said" reports the clause before the
     attribution; "At the same time, the General Staff said, Russia's ..." the clause after."""
     btext = body[before[0]:before[1]].rstrip()
     atext = body[after[0]:after[1]].strip()
-    if not btext or not re.search(r"[,\u2014\u2013\-:" + QUOTE_CHARS + r"]$", btext):
+    if not btext or not _ENDS_SEPARATOR.search(btext):
         return False
     # '"...," Carver said' -- a quotation closing just before the speaker is what they said.
     if any(before[0] <= q.start and before[1] - 2 <= q.end <= before[1]
            for q in near(quotes, before[0], before[1])):
         return True
-    closing = not re.search(r"\w", atext) and ":" not in body[after[0] - 3:after[0]]
+    closing = not _WORD_CHAR.search(atext) and ":" not in body[after[0] - 3:after[0]]
     if len(btext.split()) < 5 and not (len(btext.split()) >= 3 and closing):
         # "No hits were recorded, he stressed.": short words before an attribution that ends
         # the sentence are still what was said.

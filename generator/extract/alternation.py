@@ -56,3 +56,72 @@ def _emit(node: dict) -> str:
         # A shorter word ends here: the longer ones are tried first, then this one.
         body = body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
     return body
+
+
+def needles(words) -> re.Pattern | None:
+    """A prefilter for an IGNORECASE pattern that can only match where one of `words` (literal
+    ASCII words) occurs: a case-sensitive alternation of the words, to search the lower-cased
+    text with. It is exact as a test for absence -- no needle in text.lower() means no match of
+    the pattern in text -- for ASCII text (see `lowered`), and several times faster than the
+    pattern: without IGNORECASE and a leading lookbehind the engine skips to the positions
+    where a needle can start. A word containing another is implied by it and left out.
+    None when some word is not ASCII (the engine equates more letters then)."""
+    low = {w.lower() for w in words}
+    if not low or "" in low or not all(w.isascii() for w in low):
+        return None
+    return re.compile(trie(w for w in low if not any(o != w and o in w for o in low)))
+
+
+def tail_start(text: str, runs: int) -> int:
+    """Where to start searching text for a pattern anchored at its end ("...$"), for a pattern
+    whose matches hold fewer than `runs` runs of whitespace besides any the text ends with:
+    no match can begin before the runs-th last such run (str.split and \\s agree on what is
+    whitespace). A search from there finds the same leftmost match, reading only the tail;
+    it still sees the text before it, for \\b and lookbehinds."""
+    parts = text.rsplit(None, runs)
+    return len(parts[0]) if len(parts) > runs else 0
+
+
+def lowered(text: str) -> str | None:
+    """text.lower() for ASCII text, which keeps its offsets; None beyond ASCII."""
+    return text.lower() if text.isascii() else None
+
+
+def absent(needle_re: re.Pattern | None, low: str | None) -> bool:
+    """Whether the pattern `needle_re` was made for surely finds nothing: see `needles`."""
+    return needle_re is not None and low is not None and needle_re.search(low) is None
+
+
+def word_starts(words, ignore_case: bool = False) -> re.Pattern | None:
+    """An alternation of every word, case-sensitive, to find where one of them starts: in the
+    lower-cased text (see `lowered`) for a pattern compiled IGNORECASE, else in the text itself.
+    For `finditer_from`. None when a word is empty or, under ignore_case, not ASCII."""
+    words = {w.lower() for w in words} if ignore_case else set(words)
+    if not words or "" in words or (ignore_case and not all(w.isascii() for w in words)):
+        return None
+    return re.compile(trie(words))
+
+
+def finditer_from(pattern: re.Pattern, starts: re.Pattern | None, text: str, hay: str | None):
+    """pattern.finditer(text), for a pattern that never matches empty and whose every match
+    begins with one of the words `starts` was made from (see word_starts); `hay` is where to
+    look for them: lowered(text) for an IGNORECASE pattern, else text itself. The pattern is
+    tried only where a word starts, which the engine finds far faster than it tries the
+    pattern at every position. The matches are the same: finditer takes the leftmost match
+    from where the last one ended, which can only begin where a word does, and a pattern
+    tried at a position sees the text before it as in a scan (lookbehinds, \\b)."""
+    if starts is None or hay is None:
+        yield from pattern.finditer(text)
+        return
+    search, match = starts.search, pattern.match
+    pos = 0
+    while True:
+        c = search(hay, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()

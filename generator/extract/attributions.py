@@ -27,19 +27,27 @@ class Attribution:
     content_before: bool = False
 
 
+@lru_cache(maxsize=8)   # (cleared with the vocabulary, like every cache here)
+def _word_set(table: str) -> frozenset[str]:
+    return frozenset(vocab()[table])
+
+
 def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
                  quotes: list[Quote]) -> list[Attribution]:
     v = vocab()
     forms = v["verb_forms"]
-    speech = set(v["speech_verbs"])
+    speech = _word_set("speech_verbs")
     out: list[Attribution] = []
     taken_until = -1
-    for n, tok in enumerate(toks):
-        if tok.quoted or n <= taken_until:
+    # Most words are no reporting verb, no "according to" and no label: pick out the others
+    # in one pass.
+    hits = [n for n, tok in enumerate(toks) if not tok.quoted and (
+        (low := tok.text.lower()) in forms or low == "according" or (not n and low in _LABELS))]
+    for n in hits:
+        if n <= taken_until:
             continue
+        tok = toks[n]
         low = tok.text.lower()
-        if low not in forms and low != "according" and (n or low not in _LABELS):
-            continue      # most words: no reporting verb, no "according to", no label
         prev = toks[n - 1].text.lower() if n else ""
         if low == "according" and n + 1 < len(toks) and toks[n + 1].text.lower() == "to":
             r = _according_source(toks, n + 2)
@@ -151,7 +159,7 @@ def _document_reads(toks: list[Tok], n: int) -> Attribution | None:
     """ "A statement from the ministry read:", "the summary read": a document reads, a person
     does not report by reading. The speaker is the issuer after "from"/"by", else the document,
     which coreference ties to whoever issued it."""
-    nouns = set(vocab()["source_nouns"])
+    nouns = _word_set("source_nouns")
     for d in range(n - 1, max(n - 9, -1), -1):
         low = toks[d].text.lower()
         if low in nouns:
@@ -180,7 +188,7 @@ def _according_source(toks: list[Tok], i: int) -> tuple[int, str] | None:
     if i < len(toks) and toks[i].text.lower() in _OBJECT_PRONOUNS and (
             i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()):
         return i, _OBJECT_PRONOUNS[toks[i].text.lower()]   # "According to him, ..."
-    nouns = set(vocab()["source_nouns"])
+    nouns = _word_set("source_nouns")
     k = i
     while k < len(toks) and k - i < 6 and toks[k].text.lower() not in ("from", "by") \
             and toks[k].text not in (",", ".") and not is_cap(toks[k].text):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import Article, FactSheet
 from .actors import find_actors
-from .alternation import trie
+from .alternation import absent, lowered, needles, trie
 from .vocabulary import load_table
 
 
@@ -34,6 +34,10 @@ def _patterns() -> dict[str, re.Pattern]:
                              re.IGNORECASE),
         "denial_verb": re.compile(rf"\b(?:{_alt(data['denial_verbs'])})\b", re.IGNORECASE),
         "attribution": re.compile(rf"\b(?:{_alt(data['attribution'])})\b", re.IGNORECASE),
+        # Prefilters (alternation.needles): the words each pattern cannot match without.
+        "unverified_nd": needles(data["unverified"]),
+        "denial_nd": needles(data["denial_verbs"]),
+        "attribution_nd": needles(data["attribution"]),
     }
 
 
@@ -45,11 +49,12 @@ def assess(article: Article, sheet: FactSheet) -> None:
     denials = {}            # paragraph -> who denies
     flagged = set()         # sentence indexes that the reporter flags as unverified
     for s in sentences:
-        if p["unverified"].search(s.text):
+        low = lowered(s.text)
+        if not absent(p["unverified_nd"], low) and p["unverified"].search(s.text):
             flagged.add(s.index)
             if s.index > 0 and sentences[s.index - 1].paragraph == s.paragraph:
                 flagged.add(s.index - 1)    # "...killed 12. The toll could not be verified."
-        m = p["denial"].search(s.text)
+        m = None if absent(p["denial_nd"], low) else p["denial"].search(s.text)
         if m and s.paragraph not in denials:
             denials[s.paragraph] = _denier(s.text[:m.start()])
     for st in sheet.statements:
@@ -64,7 +69,8 @@ def assess(article: Article, sheet: FactSheet) -> None:
             fact.certainty = "unverified"
         elif sentence.paragraph in denials:
             fact.certainty, fact.disputed_by = "denied", denials[sentence.paragraph]
-        elif inside_statement or getattr(fact, "reported_by", None) or p["attribution"].search(sentence.text):
+        elif inside_statement or getattr(fact, "reported_by", None) or (
+                not absent(p["attribution_nd"], lowered(sentence.text)) and p["attribution"].search(sentence.text)):
             fact.certainty = "attributed"
         else:
             fact.certainty = "stated"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..model import Speaker
 from .actors import lookup
-from .alternation import trie
+from .alternation import finditer_from, lowered, trie, word_starts
 from .names import (NAME_PARTICLES, Mention, is_cap, is_country_word, parse_mention,
                     strip_possessive, vocab)
 
@@ -54,9 +54,18 @@ def _title_pattern() -> re.Pattern:
     return re.compile(rf"\b(?P<title>(?i:{alt}))\s+(?P<name>{_NAME})")
 
 
+@lru_cache(maxsize=1)
+def _title_starts() -> re.Pattern | None:
+    # Where a match of _title_pattern can begin (alternation.finditer_from).
+    return word_starts((t for t in vocab()["titles"] if len(t) > 2), ignore_case=True)
+
+
 # Up to two capitalised words before a title ("U.S. Defense Secretary"), on the same line and not
 # across a full stop: a word ending in "." must be an abbreviation with dots inside ("U.S.").
 _PREFIX = re.compile(r"((?:[A-Z](?:[\w\u2019'\-]*|[\w\u2019'\-]*\.[\w\u2019'.\-]*)[ \t]+){0,2})$")
+
+
+_BASED = re.compile(r"-based$")
 
 
 class Entities:
@@ -107,7 +116,7 @@ class Entities:
     def scan_titles(self, text: str) -> None:
         """Register every "Title Name" mention, so that a later bare surname or role noun finds
         the full name ("Carver said" after "Secretary of Defense John Q. Carver III")."""
-        for m in _title_pattern().finditer(text):
+        for m in finditer_from(_title_pattern(), _title_starts(), text, lowered(text)):
             start = m.start()
             # Two words at most: a short window keeps the search independent of the text's length.
             prefix = _PREFIX.search(text[max(0, start - 160):start])
@@ -279,7 +288,7 @@ class Entities:
     def _org_noun(self, phrase: str, pos: int = -1) -> Entity | None:
         """ "the military", "the ministry" -> the organisation last named with that head."""
         # "the Manila-based lender": a place-based modifier does not name the organisation.
-        kept = [w for w in phrase.split() if not re.search(r"-based$", w)]
+        kept = [w for w in phrase.split() if not _BASED.search(w)]
         if not kept or len(kept) > 2 or any(is_cap(w) for w in kept):
             return None
         words = [w.lower() for w in kept]

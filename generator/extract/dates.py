@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .alternation import trie
+from .alternation import finditer_from, lowered, trie
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -36,6 +36,14 @@ DATE_EXPR = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# Where a DATE_EXPR match can begin: a digit, or the first word of one of its other forms
+# (alternation.finditer_from).
+_DATE_STARTS = re.compile(r"\d|" + trie([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "overnight",
+                                           "last", "this", "earlier"]))
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?")
+_SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 
 
 def parse_date(value) -> date | None:
@@ -48,10 +56,10 @@ def parse_date(value) -> date | None:
     if value is None:
         return None
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?", text)
+    m = _ISO_DATE.fullmatch(text)
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", text)
+    m = _SLASH_DATE.fullmatch(text)
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = DATE_EXPR.fullmatch(text.rstrip("."))
@@ -113,7 +121,7 @@ def resolve(m: re.Match, ref: date | None) -> tuple[date | None, str]:
 
 def find_date(text: str, ref: date | None) -> tuple[str | None, str]:
     """The first date expression in `text`, resolved: (ISO date or None, precision)."""
-    for m in DATE_EXPR.finditer(text):
+    for m in finditer_from(DATE_EXPR, _DATE_STARTS, text, lowered(text)):
         d, precision = resolve(m, ref)
         if d:
             return d.isoformat(), precision
@@ -122,7 +130,7 @@ def find_date(text: str, ref: date | None) -> tuple[str | None, str]:
 
 def iter_dates(text: str, ref: date | None):
     """Every resolvable date expression: (start, end, ISO date, precision)."""
-    for m in DATE_EXPR.finditer(text):
+    for m in finditer_from(DATE_EXPR, _DATE_STARTS, text, lowered(text)):
         d, precision = resolve(m, ref)
         if d:
             yield m.start(), m.end(), d.isoformat(), precision

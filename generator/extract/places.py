@@ -20,12 +20,12 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..cache import cache_dir
 from ..model import Place
-from .alternation import may_end_with, trie
+from .alternation import finditer_from, may_end_with, tail_start, trie
 from .vocabulary import load_table
 
 INDEX_FORMAT = 6  # bump when the prepared index changes shape
@@ -42,6 +42,22 @@ class Candidate:
     population: int
     kind: str            # city | country | area | state
     primary: bool        # matched on the main name, not an alternate
+
+    @cached_property
+    def base_scores(self) -> tuple[float, float]:
+        """The part of _score that is the reading's own (size, kind, main name), for a plain
+        and for a region mention: the same readings are scored in every article, and
+        against every state of the context. (cached_property writes to the instance dict,
+        which a frozen dataclass allows, and stays out of eq, hash and repr.)"""
+        out = []
+        for want_region in (False, True):
+            score = math.log10(max(self.population, 10)) * (1.5 if want_region else 1.0)
+            if self.kind in ("country", "area", "state", "region"):
+                score += 4
+            if self.primary:
+                score += 0.5
+            out.append(score)
+        return out[0], out[1]
 
 
 @dataclass
@@ -69,6 +85,7 @@ class Context:
     # point -> (points checked so far, nearest distance): points are only ever appended, so
     # a candidate seen again is compared with the new points alone.
     _near: dict = field(default_factory=dict, repr=False)
+    _bonus: dict = field(default_factory=dict, repr=False)   # the same, for near_bonus
     # ranked() results, for a context built by article_context: such a context only grows
     # (new countries, regions and points; no count changes once it is built), so its sizes
     # tell whether a result is still valid. None for a context made otherwise.
@@ -83,6 +100,32 @@ class Context:
                     best = d
             self._near[point] = (len(self.points), best)
         return best
+
+    def near_bonus(self, point: tuple[float, float]) -> int:
+        """What _score adds for nearness: 2 when one of the points is within 150 km of point,
+        1 within 400 km, else 0 -- as 2 if nearest(point) < 150 else 1 if ... < 400 else 0,
+        without measuring what cannot change the answer: points after one within 150 km,
+        and points over 400 km away by latitude alone (the great-circle distance is at least
+        6371 km times the latitude difference in radians; 401 leaves a margin for rounding)."""
+        seen, bonus = self._bonus.get(point, (0, 0))
+        points = self.points
+        if seen < len(points) and bonus < 2:
+            la1, lo1, cos1 = _trig(point)
+            while seen < len(points):
+                la2, lo2, cos2 = _trig(points[seen])
+                seen += 1
+                if abs(la2 - la1) * 6371.0 > 401.0:
+                    continue
+                # distance_km(point, p), with each point's trigonometry computed once
+                h = math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2
+                d = 12742 * math.asin(min(1.0, math.sqrt(h)))
+                if d < 150:
+                    bonus = 2
+                    break
+                if d < 400:
+                    bonus = 1
+            self._bonus[point] = (seen, bonus)
+        return bonus
 
     def dominant_country(self, exclude: str | None = None) -> str | None:
         """The country the article's places are mostly in: the home of an unlisted village
@@ -286,6 +329,7 @@ def _write_store(path: Path, data: dict) -> None:
 
 _INDEX = None
 _CANDIDATES: dict[str, tuple] = {}
+_PLANS: dict[str, tuple] = {}      # run of capitalised words -> its readings (see _plan)
 _MEMO_OWNER = None
 
 
@@ -318,13 +362,20 @@ def index():
     return _INDEX
 
 
-def candidates(name: str) -> list[Candidate]:
-    """Every gazetteer entry a name can denote (memoised per loaded index)."""
+def _loaded_index():
+    """The loaded index, after forgetting the candidates and plans read from another one."""
     global _MEMO_OWNER
     idx = _INDEX if _INDEX is not None else index()
     if _MEMO_OWNER is not idx:
         _CANDIDATES.clear()
+        _PLANS.clear()
         _MEMO_OWNER = idx
+    return idx
+
+
+def candidates(name: str) -> list[Candidate]:
+    """Every gazetteer entry a name can denote (memoised per loaded index)."""
+    idx = _loaded_index()
     key = skeleton(name)
     found = _CANDIDATES.get(key)
     if found is None:
@@ -342,6 +393,7 @@ _LINK = r"(?:al|el|ad|ash|as|an|ar|az|at|ez|on|de|del|la|le|sur|am|an|bin|ibn|of
 NAME_SEQ = re.compile(rf"(?<![\w'\-]){_CAP}(?:(?:\s+|[-\u2010]){_LINK}[-\s]{_CAP}|\s+{_CAP})*")
 
 
+_CAPITAL = re.compile(r"[A-Z]")   # where a NAME_SEQ match can begin (alternation.finditer_from)
 _WORD = re.compile(r"[^\s\-\u2010]+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
@@ -361,6 +413,16 @@ def _vocab():
 
 
 @lru_cache(maxsize=1)
+def _cue_runs() -> tuple[int, int]:
+    """For tail_start: one more than the runs of whitespace a match of the settlement cue can
+    hold before its final one ("the" + a word + the cue word's own + the one before "of"),
+    and the same for the compass cue."""
+    d = _data()
+    inner = max(len(w.split()) - 1 for w in d["settlement_words"])
+    return 3 + inner + 1, max(len(w.split()) - 1 for w in d["compass"]) + 1
+
+
+@lru_cache(maxsize=1)
 def _compass_words() -> tuple[str, ...]:
     return tuple(w.lower() for w in _data()["compass"])
 
@@ -370,43 +432,70 @@ def _name_heads() -> frozenset[str]:
     return frozenset(_data()["name_heads"])
 
 
+def _plan(seq: str) -> tuple:
+    """The gazetteer readings of a run of capitalised words, which depend on the run alone:
+    per word i, (whether the word before it is a name head, and the readings starting at i as
+    (start, end, name, candidates, next word index, region only), longest first). The same
+    runs ("The", "Russian", "Kyiv") recur in every article; memoised with the candidates."""
+    _r, _s, _c, _compass, not_places = _vocab()
+    heads = _name_heads()
+    spans = [(w.start(), w.end()) for w in _WORD.finditer(seq)]
+    plan = []
+    for i in range(len(spans)):
+        readings = []
+        for j in range(min(len(spans), i + 5), i, -1):
+            s, e = spans[i][0], spans[j - 1][1]
+            name = seq[s:e]
+            if "'" in name or "\u2019" in name:
+                name = _POSSESSIVE.sub("", name)
+            if j - i == 1 and (name in not_places or len(name) < 3 or name.isupper()):
+                continue  # acronyms ("NET" in "Censor.NET") are not town names
+            cands = tuple(candidates(name))
+            if cands:
+                region_only = all(c.kind == "region" for c in cands)
+                readings.append((s, s + len(name), name, cands, j, region_only))
+        plan.append((i > 0 and seq[spans[i - 1][0]:spans[i - 1][1]] in heads, tuple(readings)))
+    if not any(readings for _head, readings in plan):
+        return ()   # no reading at all ("The", "President"): nothing to try
+    return tuple(plan)
+
+
 def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     """Place names in `text` (offsets shifted by `offset`), longest gazetteer match first.
 
     One pass: each run of capitalised words is looked up as n-grams (at most five words) in
     the keyed index, and the cue words around a hit are read from a short window, so the cost
     grows with the text, never with the square of it."""
-    region_re, settle_re, compass_re, compass, not_places = _vocab()
-    heads = _name_heads()
+    region_re, settle_re, compass_re, compass, _not_places = _vocab()
     compass_words = _compass_words()
+    _loaded_index()
     out: list[Mention] = []
-    for m in NAME_SEQ.finditer(text):
+    for m in finditer_from(NAME_SEQ, _CAPITAL, text, text):
         seq = m.group(0)
-        words = [(w.start(), w.end()) for w in _WORD.finditer(seq)]
+        plan = _PLANS.get(seq)
+        if plan is None:
+            plan = _plan(seq)
+            if len(_PLANS) > 100000:
+                _PLANS.clear()
+            _PLANS[seq] = plan
         i = 0
-        while i < len(words):
+        while i < len(plan):
+            after_head, readings = plan[i]
             found = None
-            for j in range(min(len(words), i + 5), i, -1):
-                s, e = words[i][0], words[j - 1][1]
-                name = seq[s:e]
-                if "'" in name or "\u2019" in name:
-                    name = _POSSESSIVE.sub("", name)
-                if j - i == 1 and (name in not_places or len(name) < 3 or name.isupper()):
-                    continue  # acronyms ("NET" in "Censor.NET") are not town names
-                cands = candidates(name)
-                if cands and all(c.kind == "region" for c in cands) and \
-                        not region_re.match(text, m.start() + s + len(name)):
-                    cands = []  # a region's bare name is too likely a word or a person
-                if cands:
-                    found = (s, s + len(name), name, cands, j)
-                    break
+            for r in readings:
+                # a region's bare name is too likely a word or a person
+                if r[5] and not region_re.match(text, m.start() + r[1]):
+                    continue
+                found = r
+                break
             if not found:
                 i += 1
                 continue
-            if i > 0 and seq[words[i - 1][0]:words[i - 1][1]] in heads:
+            if after_head:
                 i += 1  # "Abu Nuri", "Deir Hanna": the tail of an unlisted name is no place
                 continue
-            s, e, name, cands, i = found
+            s, e, name, cands, i, _region_only = found
+            cands = list(cands)
             start, end = m.start() + s, m.start() + e
             # A place name inside an organisation's or outlet's name ("Kyiv Post",
             # "Kharkiv Regional Prosecutor's Office") is not a place mention.
@@ -424,9 +513,10 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             w0 = max(0, start - _CUE_WINDOW)
             before = text[w0:start]
             # Both cues end the window: "the town of ", "southern ".
-            if may_end_with(before, ("of",)) and settle_re.search(before):
+            if may_end_with(before, ("of",)) and settle_re.search(before, tail_start(before, _cue_runs()[0])):
                 mention.settlement_cue = True
-            cm = compass_re.search(before) if may_end_with(before, compass_words) else None
+            cm = compass_re.search(before, tail_start(before, _cue_runs()[1])) \
+                if may_end_with(before, compass_words) else None
             if cm and any(c.kind == "country" for c in cands):
                 mention.compass = compass[cm.group(1).lower()]
                 mention.start = offset + w0 + cm.start()
@@ -443,20 +533,28 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=65536)
+def _trig(point: tuple[float, float]) -> tuple[float, float, float]:
+    la = math.radians(point[0])
+    return la, math.radians(point[1]), math.cos(la)
+
+
 def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
-    score = math.log10(max(c.population, 10)) * (1.5 if want_region else 1.0)
-    if c.kind in ("country", "area", "state", "region"):
-        score += 4
-    if c.primary:
-        score += 0.5
+    score = c.base_scores[want_region]
     if c.country and c.country in ctx.countries:
         score += 3 + min(ctx.countries[c.country], 5) * 0.3
     if c.country and c.admin1 and (c.country, c.admin1) in ctx.regions:
         score += 3
     if c.lat is not None and ctx.points:
-        near = ctx.nearest((c.lat, c.lon))
-        score += 2 if near < 150 else 1 if near < 400 else 0
+        point = (c.lat, c.lon)
+        seen, bonus = ctx._bonus.get(point, _NOT_MEASURED)
+        if seen < len(ctx.points) and bonus < 2:
+            bonus = ctx.near_bonus(point)   # (only when a point came since: the memo is near_bonus's)
+        score += bonus
     return score
+
+
+_NOT_MEASURED = (0, 0)
 
 
 def ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
@@ -486,8 +584,14 @@ def _ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:
     # yields to a larger town whose own name it is: context bonuses must not let the weaker
     # reading win. A larger alternate stays (Kyiv for "Kiev" beats any hamlet called Kiev).
     top_primary = max((c.population for c in cands if c.primary and c.kind == "city"), default=-1)
-    cands = [c for c in cands if c.primary or c.kind != "city" or c.population > top_primary]
-    return sorted(((_score(c, ctx, want_region), c) for c in cands), key=lambda t: -t[0])
+    scored = [(_score(c, ctx, want_region), c) for c in cands
+              if c.primary or c.kind != "city" or c.population > top_primary]
+    scored.sort(key=_minus_score)   # stable, as sorted() was: ties keep the candidates' order
+    return scored
+
+
+def _minus_score(t: tuple[float, Candidate]) -> float:
+    return -t[0]
 
 
 def resolve(mention: Mention, ctx: Context) -> Place | None:
@@ -551,6 +655,9 @@ def article_context(text: str, actor_countries: dict[str, int] | None = None) ->
                     ctx.countries[c.country] = ctx.countries.get(c.country, 0) + 1
                     ctx.place_countries[c.country] = ctx.place_countries.get(c.country, 0) + 1
     for m in mentions:
+        if m.region_word is None and not any(c.kind == "city" and c.population >= 50000 and c.lat is not None
+                                             for c in m.candidates):
+            continue  # whatever its best reading, the mention adds no region and no point
         scored = ranked(m, ctx)
         if not scored:
             continue

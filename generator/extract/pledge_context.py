@@ -241,6 +241,7 @@ def donor_list(sen, following, draft_type) -> list:
     return out
 
 
+_DIGIT = re.compile(r"\d")   # as numbers.find_money tests for a digit
 # "Germany (€170m)" or "Germany's €170m": a donor with its own sum right after it.
 BRACKETED = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)|['’]s\s+()")
 
@@ -248,8 +249,8 @@ BRACKETED = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)|['’]s\s+()")
 def bracketed_sums(sen, draft_type) -> list:
     """ "Pledges came from Germany (€170m), France (€100m) and Italy (€50m)": each donor with
     its own sum in brackets is a pledge of that sum."""
-    if not ("(" in sen.s.text or "s " in sen.s.text) or not _lead_in(sen):
-        return []
+    if not ("(" in sen.s.text or "s " in sen.s.text) or not _DIGIT.search(sen.s.text) or not _lead_in(sen):
+        return []   # (each pledge here needs a sum, which has a digit, in the sentence)
     text, base = sen.s.text, sen.s.start
     out = []
     for m in find_actors(text):

@@ -7,7 +7,7 @@ import re
 
 from ..model import Party
 from .actors import Actor, find_actors, lookup
-from .pledge_phrases import ORG_SHAPE, donor_candidates, party_of, tokenize, vocab
+from .pledge_phrases import donor_candidates, org_shapes, party_of, tokenize, vocab
 
 
 def org_short_forms(body: str) -> dict[str, Actor]:
@@ -20,7 +20,7 @@ def org_short_forms(body: str) -> dict[str, Actor]:
             if last[:1].isupper() and lookup(last) is None:
                 out.setdefault(last.lower(), m.actor)
     # Organisations known only by the shape of their name: "the Alliance" after "Sahel Aid Alliance".
-    for m in ORG_SHAPE.finditer(body):
+    for m in org_shapes(body):
         name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
         if " and " in name or lookup(name) is not None:
             continue
@@ -36,6 +36,9 @@ def org_short_forms(body: str) -> dict[str, Actor]:
 APPOSED_NAME = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+(?:the\s+)?$")
 
 
+_WORD_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
+
+
 def _apposed_people(sen, out: dict[str, Party]) -> None:
     """ "Joe Bloggs, the Irish foreign minister," and "Ann Lee, Canada's defence minister,"."""
     v = vocab()
@@ -43,7 +46,7 @@ def _apposed_people(sen, out: dict[str, Party]) -> None:
         if m.actor.kind != "country":
             continue
         name = APPOSED_NAME.search(sen.text[max(0, m.start - 60):m.start])
-        after = re.match(r"(?:['’]s)?\s+(\w+)", sen.text[m.end:])
+        after = _WORD_AFTER.match(sen.text[m.end:])
         if not name or not after or after.group(1).lower() not in v["person_titles"]:
             continue
         full = name.group(1)

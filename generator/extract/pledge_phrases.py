@@ -54,6 +54,16 @@ STOP = {
 ORG_SHAPE = re.compile(
     r"\b(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the)\s+)?){1,5}"
     r"(?:Bank|Fund|Foundation|Trust|Agency|Programme|Program|Organi[sz]ation|Alliance|Initiative)\b")
+# The head words ORG_SHAPE ends with: a text without any holds no such name, and this
+# plain search is far cheaper than ORG_SHAPE's.
+_ORG_HEAD = re.compile(r"Bank|Fund|Foundation|Trust|Agency|Programme|Program|Organi[sz]ation|Alliance|Initiative")
+
+
+def org_shapes(text: str):
+    """ORG_SHAPE.finditer(text)."""
+    return ORG_SHAPE.finditer(text) if _ORG_HEAD.search(text) else iter(())
+
+
 SCALE_WORDS = {"hundred", "thousand", "million"}
 PLURAL_MODEL = re.compile(r"[A-Z][A-Z-]*\d[\w-]*s")
 MODEL_CODE = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Z0-9][\w-]*")
@@ -64,8 +74,9 @@ PRONOUNS = {"they", "it", "we", "he", "she"}
 # Nouns a collective can modify: "a donors conference" is not a donor.
 COLLECTIVE_NOUNS = {"conference", "conferences", "meeting", "meetings", "summit", "group",
                     "fatigue", "forum", "coalition", "event", "countries", "list", "base"}
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|[’']ll\b|n[’']t\b"
-                   r"|\w+(?:[-/.]\w+)*|[^\w\s]")
+# (Every token starts with a non-space: the lookahead turns spaces away before the branches.)
+TOKEN = re.compile(r"(?=\S)(?:(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|[’']ll\b|n[’']t\b"
+                   r"|\w+(?:[-/.]\w+)*|[^\w\s])")
 
 
 class Tok:
@@ -434,6 +445,24 @@ def _names_org(inside: list[Cand], text: str, base: int, s: int, e: int) -> bool
     return bool(nxt) and nxt.group(1).lower() not in ("and", "of", "the", "for")
 
 
+def _after_actor(toks: Toks, last: int) -> int:
+    """The token after an actor mention ending at token `last`, past a possessive ("Poland's")."""
+    k = last + 1
+    if k < len(toks) and (toks[k].low in ("’s", "'s") or (
+            toks[k].text in ("'", "’") and toks[last].text.endswith("s"))):
+        k += 1
+    return k
+
+
+def _titled(toks: Toks, base: int, m, titles) -> bool:
+    """Whether a title follows the actor mention m, as _person_after needs to find a person."""
+    first, last = _tok_index(toks, base + m.start), _tok_index(toks, base + m.end - 1)
+    if first is None or last is None:
+        return False
+    k = _after_actor(toks, last)
+    return k < len(toks) and toks[k].low in titles
+
+
 def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, Actor],
                      people: dict[str, Party] | None = None,
                      people_re: re.Pattern | None = None, persons_only: bool = False) -> list[Cand]:
@@ -445,15 +474,14 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
         toks = Toks(toks)
     cands: list[Cand] = []
     mentions = find_actors(text)
+    if persons_only and not people and not aliases and not any(_titled(toks, base, m, v["titles"]) for m in mentions):
+        return []          # only a title after a country names a person (_person_after): none here
     for m in mentions:
         s, e = base + m.start, base + m.end
         first, last = _tok_index(toks, s), _tok_index(toks, e - 1)
         if first is None or last is None:
             continue
-        k = last + 1
-        if k < len(toks) and (toks[k].low in ("’s", "'s") or (
-                toks[k].text in ("'", "’") and toks[last].text.endswith("s"))):
-            k += 1
+        k = _after_actor(toks, last)
         inst = 0
         if k < len(toks):
             inst = next((n for inst in v["institutions_by_first"].get(toks[k].low, ())
@@ -480,7 +508,7 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
     if persons_only and not people and not aliases and not any(c.party.person for c in cands):
         return []
     # An organisation the table lacks, known by the shape of its name: "Asian Development Bank".
-    for m in ORG_SHAPE.finditer(text):
+    for m in org_shapes(text):
         s, e = base + m.start(), base + m.end()
         inside = [c for c in cands if c.start < e and s < c.end]
         if inside and not _names_org(inside, text, base, s, e):
@@ -516,9 +544,7 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
     # Collectives: "international donors", "other G7 members", "EU member states".
     countries = [(base + m.start, base + m.end) for m in mentions if m.actor.kind == "country"]
     donor_heads = v["donor_heads"]
-    for t in toks:
-        if t.low not in donor_heads:
-            continue
+    for t in [t for t in toks if t.low in donor_heads]:
         if t.i + 1 < len(toks) and toks[t.i + 1].low in COLLECTIVE_NOUNS:
             continue       # "donors conference" is an event, not the donors
         k = t.i - 1
@@ -555,9 +581,8 @@ def donor_candidates(text: str, base: int, toks: list[Tok], aliases: dict[str, A
             party, generic = Party(name=span_text, kind="organization"), not inner
         cands = [c for c in cands if not (s <= c.start and c.end <= e)]
         cands.append(Cand(s, e, span_text, party, "collective", generic=generic, first=first, last=t.i))
-    for t in toks:
-        if t.low in PRONOUNS:
-            cands.append(Cand(t.start, t.end, t.text, None, "pronoun", first=t.i, last=t.i))
+    cands += [Cand(t.start, t.end, t.text, None, "pronoun", first=t.i, last=t.i)
+              for t in toks if t.low in PRONOUNS]
     for c in cands:
         k = c.first - 1
         if k >= 0 and toks[k].low == "the":

@@ -102,10 +102,8 @@ def find_triggers(toks: list[Tok]) -> list[Trigger]:
     openers = _openers()
     out: list[Trigger] = []
     n = len(toks)
-    for i, t in enumerate(toks):
-        low = t.low
-        if low not in openers:
-            continue
+    for i in [i for i, t in enumerate(toks) if t.low in openers]:   # most words open nothing
+        low = toks[i].low
         nxt = toks[i + 1].low if i + 1 < n else ""
         prev = toks[i - 1].low if i else ""
         # "..., with Japan alone committing $50 million"

@@ -17,22 +17,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model import Article, Evidence, Party, Pledge, Statement
 from .actors import find_actors
 from .dates import iter_dates, parse_date
 from .numbers import find_money, word_value
-from .pledge_clauses import (clause_subject, from_group, fund_source, listed_items, priced_parts, purpose_of,
+from .pledge_clauses import (clause_subject, from_group, fund_source, listed_items, priced_parts,
                              beneficiary, name_spans, priced_items, to_place, together_with,
                              tok_after, with_lender)
 from .pledge_parts import (Statements, dateline_country, further_sum, home_offices, lists_parts,
                            main_country, money_item, part_of_package, recipient_after, region_end,
-                           np_start, one_more, purpose_between, starts_party)
+                           np_start, one_more, purpose_between)
 from .pledge_context import add_apposed_values, bracketed_sums, donor_list, merge_drafts, package_list
 from .pledge_triggers import ADVERBS, AID_NOUNS, Trigger, find_triggers
 from .pledge_people import org_short_forms, people_of
-from .pledge_phrases import (PREPOSITIONS, STOP, VERBISH, Cand, donor_candidates, find_items,
+from .pledge_phrases import (PREPOSITIONS, Cand, donor_candidates, find_items,
                              group_left, group_right, head_kind, is_number, item_at,
                              named_items, party_of, people_pattern, pick_money, tokenize, vocab)
 
@@ -53,15 +53,39 @@ class _Sentence:
         self.statements = statements if isinstance(statements, Statements) else Statements(statements)
         self.body = article.body
         self.toks = toks if toks is not None else tokenize(s.text, s.start)
-        self.cands = donor_candidates(s.text, s.start, self.toks, aliases, people, people_re)
-        if home is not None:
-            self.cands = sorted(self.cands + home_offices(self, home), key=lambda c: c.start)
-        self.money = [(s.start + a, s.start + b) for a, b, _ in _money(s.text)]
-        self.mentions = [(s.start + m.start, s.start + m.end, m) for m in find_actors(s.text)]
-        self.actor_spans = [(a, b) for a, b, m in self.mentions if m.form != "demonym"]
-        self.actor_spans += name_spans(s.text, s.start)
+        self._cands_of = (aliases, people, people_re, home)
         self.last_donors: list[Cand] = []     # the donors of the latest pledge before this sentence
         self.drafts: list = []                # pledges found so far in this sentence
+
+    # The parts below are made on first use: most sentences have no pledge trigger, and of
+    # those only a few are ever asked for their donors or items (by a later "they", "one
+    # each"). Each is a function of the sentence and of article-wide tables that are complete
+    # before the first sentence is read, so when it is made does not change what it is.
+    @cached_property
+    def cands(self) -> list[Cand]:
+        s, (aliases, people, people_re, home) = self.s, self._cands_of
+        cands = donor_candidates(s.text, s.start, self.toks, aliases, people, people_re)
+        if home is not None:
+            self.__dict__["cands"] = cands      # what home_offices reads as sen.cands
+            cands = sorted(cands + home_offices(self, home), key=lambda c: c.start)
+        return cands
+
+    @cached_property
+    def money(self) -> list[tuple[int, int]]:
+        s = self.s
+        return [(s.start + a, s.start + b) for a, b, _ in _money(s.text)]
+
+    @cached_property
+    def mentions(self) -> list:
+        s = self.s
+        return [(s.start + m.start, s.start + m.end, m) for m in find_actors(s.text)]
+
+    @cached_property
+    def actor_spans(self) -> list[tuple[int, int]]:
+        s = self.s
+        spans = [(a, b) for a, b, m in self.mentions if m.form != "demonym"]
+        spans += name_spans(s.text, s.start)
+        return spans
 
     def speaker_at(self, offset: int) -> Party | None:
         """The party of whoever says "we" here, when a statement quotes them."""
@@ -168,7 +192,7 @@ def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
     return status
 
 
-def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items, ref) -> list[Draft]:
+def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items: "_PrevItems", ref) -> list[Draft]:
     toks = sen.toks
     hi = region_end(sen, trig, triggers)
     lo = trig.last + 1
@@ -389,7 +413,7 @@ def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items
                 further = _assemble(sen, trig, donors, found[:1], second, k, hi, None, ref)
             hi = cut
     if one_each is not None:
-        earlier = find_items(toks, 0, trig.first, sen.money, sen.actor_spans, one_pot=True) or prev_items
+        earlier = find_items(toks, 0, trig.first, sen.money, sen.actor_spans, one_pot=True) or prev_items()
         items = [_copy_item(it, one_each) for it in earlier[:1]]
     else:
         items = find_items(toks, lo, hi, sen.money, sen.actor_spans)
@@ -546,6 +570,51 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
     return out
 
 
+class _PrevDonors:
+    """The donors a later "they" or an unnamed institution refers back to: the group around
+    the first donor named early in the latest sentence that names one. Looked for only when a
+    sentence with a pledge trigger asks, from the latest sentence back."""
+
+    def __init__(self):
+        self._donors: list[Cand] = []
+        self._pending: list[_Sentence] = []
+
+    def add(self, sen: _Sentence) -> None:
+        self._pending.append(sen)
+
+    def get(self) -> list[Cand]:
+        for sen in reversed(self._pending):
+            lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
+            if lead:
+                self._donors = group_left(sen.cands, sen.cands.index(lead[0]), sen.text_of)
+                break
+        self._pending.clear()
+        return self._donors
+
+
+class _PrevItems:
+    """The items named by the latest sentence that names any, for a later "one each": looked for
+    only when such a sentence asks, which few do, and then from the latest sentence back.
+    (A sentence's items are a function of its tokens, money and actor spans, which stay as
+    they were made.)"""
+
+    def __init__(self):
+        self._items: list = []
+        self._pending: list[_Sentence] = []
+
+    def add(self, sen: _Sentence) -> None:
+        self._pending.append(sen)
+
+    def __call__(self) -> list:
+        for sen in reversed(self._pending):
+            items = find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
+            if items:
+                self._items = items
+                break
+        self._pending.clear()
+        return self._items
+
+
 def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
     ref: date | None = parse_date(article.meta.date)
     aliases = org_short_forms(article.body)
@@ -556,8 +625,8 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     quoted = Statements(statements)
     home = dateline_country(article)
     drafts: list[Draft] = []
-    prev_donors: list[Cand] = []
-    prev_items: list = []
+    prev_donors = _PrevDonors()
+    prev_items = _PrevItems()
     last_donors: list[Cand] = []
     sentences = article.sentences
     for n, s in enumerate(sentences):
@@ -565,22 +634,20 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
         triggers = find_triggers(sen.toks)
         sen.last_donors = last_donors
         sen.drafts = []
+        donors_before = prev_donors.get() if triggers else []
         for trig in triggers:
-            sen.drafts += _pledges_of(sen, trig, triggers, prev_donors, prev_items, ref)
-        for i in (i for i, t in enumerate(sen.toks) if sen.drafts and lists_parts(sen.toks, i)):
-            trig = Trigger("include", i, i, "pledged")
-            sen.drafts += _including(sen, trig, i + 1, region_end(sen, trig, triggers), ref)
+            sen.drafts += _pledges_of(sen, trig, triggers, donors_before, prev_items, ref)
+        if sen.drafts:   # (drafts only grow: a sentence without one gets none here)
+            for i in (i for i, t in enumerate(sen.toks) if sen.drafts and lists_parts(sen.toks, i)):
+                trig = Trigger("include", i, i, "pledged")
+                sen.drafts += _including(sen, trig, i + 1, region_end(sen, trig, triggers), ref)
         drafts.extend(sen.drafts)
         add_apposed_values(sen, drafts)
         listed = donor_list(sen, sentences[n + 1:n + 41], Draft) + bracketed_sums(sen, Draft)
         drafts.extend(listed or package_list(sen, sentences[n + 1:n + 41], drafts, Draft))
         # What a later "they", "one each" or "will receive" refers back to.
-        lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
-        if lead:
-            prev_donors = group_left(sen.cands, sen.cands.index(lead[0]), sen.text_of)
-        items = find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
-        if items:
-            prev_items = items
+        prev_donors.add(sen)
+        prev_items.add(sen)
         if drafts and drafts[-1].pledge.evidence.sentence == s.index:
             last = [d.pledge.donor for d in drafts if d.pledge.evidence.sentence == s.index]
             last_donors = [Cand(0, 0, p.name, p, "actor") for p in {p.name: p for p in last}.values()]

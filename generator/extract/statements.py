@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from ..model import Article, Evidence, Statement
 from ..text import paragraphs as paragraph_spans, sentence_at
@@ -52,6 +53,9 @@ class Found:
     via: str | None = None
     verbatim: bool = False           # unquoted, but the speaker's own words
     date: tuple[str | None, str] | None = None   # the occasion's date, found elsewhere
+
+
+_FIRST = itemgetter(0)   # a C-level bisection key
 
 
 def extract_statements(article: Article) -> list[Statement]:
@@ -354,12 +358,12 @@ def _quote_after_colon(body: str, pos: int, unit: Unit, quotes: list[Quote],
     """The quotation opening the next paragraph, when an attribution ends its own paragraph
     with a colon."""
     rest = body[pos:unit.end]
-    if not re.fullmatch(r"[^\w\"\u201c\u2018]*:\s*", rest):
+    if not _COLON_ONLY.fullmatch(rest):
         return None
     p_start, p_end = _para_at(paras, unit.start)
     if p_end > unit.end + 1:
         return None
-    k = bisect_right(paras, p_end, key=lambda p: p[0])
+    k = bisect_right(paras, p_end, key=_FIRST)
     if k >= len(paras):
         return None
     nxt = paras[k]
@@ -440,7 +444,7 @@ def _dash_signature(body: str, q: Quote, paras: list[tuple[int, int]]) -> Mentio
 
 def _para_at(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The paragraph holding pos (the one starting last at or before it)."""
-    k = bisect_right(paras, pos, key=lambda p: p[0]) - 1
+    k = bisect_right(paras, pos, key=_FIRST) - 1
     return paras[max(k, 0)]
 
 
@@ -564,6 +568,11 @@ def _recent(article: Article, last: Statement, unit: Unit) -> bool:
     return unit.paragraph - end_para <= 1
 
 
+_UNTIL_QUOTE = re.compile(r"[^\"\u201c\u2018]*")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_COLON_ONLY = re.compile(r"[^\w\"\u201c\u2018]*:\s*")
+
+
 def _attribution_date(body: str, f: Found, ref) -> tuple[str | None, str]:
     """A date in the attribution clause only -- never in the reported words: "the military
     said on March 9, amid ..." or "On Friday, Lindqvist said ..."."""
@@ -575,9 +584,9 @@ def _attribution_date(body: str, f: Found, ref) -> tuple[str | None, str]:
     else:
         # '"...," said the coordinator, Jonas Verhoeven, in a statement on 17 June.': the
         # attribution runs on to the end of the sentence, up to a new quotation or clause.
-        tail = re.match(r"[^\"\u201c\u2018]*", body[a_end:f.unit.end]).group(0)
+        tail = _UNTIL_QUOTE.match(body[a_end:f.unit.end]).group(0)
         forms = vocab()["verb_forms"]
-        cut = next((m.start() for m in re.finditer(r"[A-Za-z]+", tail)
+        cut = next((m.start() for m in _LATIN_WORD.finditer(tail)
                     if m.group(0) == "that" or m.group(0) in forms), len(tail))
         clause = body[a_start:a_end] + tail[:cut]
     d, prec = dates.find_date(clause, ref)

@@ -59,6 +59,11 @@ SINCE_TIME_OF_DAY = re.compile(r"\bsince\s+(?:early\s+|late\s+)?(?:the\s+)?(?:da
 
 # --- one sentence -------------------------------------------------------------------------
 
+_APPOSED_DATE = re.compile(r",?\s*(?:the\s+)?")
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|by|from)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.I)
+
+
 def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | None:
     """The date a strike sentence gives, skipping the date of the report ("said on Sunday")
     and of background clauses ("since the invasion Feb. 24"); nearest a strike word wins."""
@@ -66,12 +71,12 @@ def _sentence_date(text: str, ref, trigs: list[Trigger]) -> tuple[str, str] | No
     found = []
     spans = list(iter_dates(text, ref))
     for k, (s, e, iso, precision) in enumerate(spans):
-        if k + 1 < len(spans) and re.fullmatch(r",?\s*(?:the\s+)?", text[e:spans[k + 1][0]]):
+        if k + 1 < len(spans) and _APPOSED_DATE.fullmatch(text[e:spans[k + 1][0]]):
             continue  # "on Monday, 5 February": the calendar date says which Monday
         before = text[:s]
-        if re.search(r"\b(?:since|until|by|from)\s+$", before, re.I):
+        if _BOUND_BEFORE.search(before):
             continue
-        if (re.search(r"\bsince\b[^,;.]*$", before, re.I) and not SINCE_TIME_OF_DAY.search(before)) or \
+        if (_SINCE_BEFORE.search(before) and not SINCE_TIME_OF_DAY.search(before)) or \
                 (ref and iso > ref.isoformat()):
             continue
         dist = min((abs(s - t.end) if s >= t.end else abs(t.start - e) for t in trigs), default=0)

@@ -74,18 +74,20 @@ def unknown_names(text: str, covered: list[tuple[int, int]], people: set[str]) -
             continue
         name = _POSSESSIVE.sub("", m.group(0)).rstrip("-")
         name = _DESIGNATOR.sub("", name)
-        before = text[max(0, m.start() - 80):m.start()]
-        strong = strike_noun_before.search(before) or OBJECT_AT.search(before)
-        settled = SETTLEMENT_CUE.search(before)
-        # "struck the Abu Nur refugee camp": a named camp or quarter is a place in itself.
-        site = v["site_re"].match(text, m.start() + len(name)) and _SITE_VERB.search(before)
-        if not (strong or settled or site):
-            continue
-        if name.split()[0] in not_places or find_actors(name) or len(name) < 3 or \
-                group_modifier(text, m.start(), m.start() + len(name)):
+        # Every test below is a pure function of the text, so they are free to come in any
+        # order: those on the name alone, which turn most capitalised words away, go first.
+        if len(name) < 3 or name.split()[0] in not_places:
             continue
         if not _VILLAGE_NAME.fullmatch(name) or set(name.split()) & people:
             continue  # "Tu-95", "RSF", a person's name: not a village
+        before = text[max(0, m.start() - 80):m.start()]
+        settled = SETTLEMENT_CUE.search(before)
+        # "struck the Abu Nur refugee camp": a named camp or quarter is a place in itself.
+        site = v["site_re"].match(text, m.start() + len(name)) and _SITE_VERB.search(before)
+        if not (settled or site or strike_noun_before.search(before) or OBJECT_AT.search(before)):
+            continue
+        if find_actors(name) or group_modifier(text, m.start(), m.start() + len(name)):
+            continue
         if not site and _BUILDING_AFTER.match(text[m.start() + len(name):]):
             continue  # "the al-Ahli hospital": a building's name; the town comes after it
         out.append((m.start(), m.start() + len(name), name, bool(settled)))

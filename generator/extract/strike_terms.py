@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .alternation import may_end_with, trie
+from .alternation import absent, finditer_from, lowered, may_end_with, needles, trie, word_starts
 from .numbers import TENS, UNITS, is_at_least, word_value
 from .vocabulary import EXTRA, load_table
 
@@ -78,6 +78,17 @@ def vocab() -> dict:
         rf"\b(?:(?:{_alt(d['same_day_lead'])})\s+(?:the\s+)?(?:{_alt(d['times_of_day'])})\b"
         rf"|at\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?\d{{1,2}}(?:[:.]\d{{2}}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
         r"(?!\s*(?:GMT|UTC|local|Moscow|Kyiv|ET|EST|BST|CET)\b[^,;.]*\b(?:on|yesterday)\b))", re.IGNORECASE)
+    # Prefilters (alternation.needles): the words each pattern cannot match without.
+    d["weapon_nd"] = needles(types + words)
+    # Where a match of weapon_re, noun_re or verb_re can begin (alternation.finditer_from).
+    d["weapon_st"] = word_starts(types + words, ignore_case=True)
+    d["noun_st"] = word_starts(d["strike_nouns"], ignore_case=True)
+    d["verb_st"] = word_starts(d["strike_verbs"], ignore_case=True)
+    for key, table in (("noun", "strike_nouns"), ("verb", "strike_verbs"), ("target", "targets"),
+                       ("veto", "veto_context"), ("ground", "ground_attack"), ("intercept", "interception"),
+                       ("supply", "supply_verbs")):
+        d[f"{key}_nd"] = needles(d[table])
+    d["harm_nd"] = needles(d["killed_words"] + d["injured_words"])
     d["earlier_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['earlier_markers'])})\s+(?:[\w-]+\s+){{0,2}}$",
                                  re.IGNORECASE)
     return d
@@ -96,7 +107,8 @@ def triggers(text: str) -> list[Trigger]:
     v = vocab()
     out: list[Trigger] = []
     taken: list[tuple[int, int]] = []   # sorted, non-overlapping spans already claimed
-    for m in v["weapon_re"].finditer(text):
+    low = lowered(text)
+    for m in finditer_from(v["weapon_re"], v["weapon_st"], text, low):
         before = text[max(0, m.start() - _BACK):m.start()]
         # (may_end_with: a cheap test that the window can end as the pattern needs)
         if may_end_with(before, _ANTI_ENDS) and _ANTI.search(before):  # anti-missile, anti-drone
@@ -110,7 +122,7 @@ def triggers(text: str) -> list[Trigger]:
         out.append(Trigger(m.start(), m.end(), phrase, "weapon", cls, phrase))
         taken.append((m.start(), m.end()))
     for kind, rx in (("noun", v["noun_re"]), ("verb", v["verb_re"])):
-        for m in rx.finditer(text):
+        for m in finditer_from(rx, v[f"{kind}_st"], text, low):
             k = bisect.bisect_right(taken, (m.start(), float("inf"))) - 1
             if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
                 continue
@@ -147,23 +159,29 @@ def is_strike_sentence(text: str, trigs: list[Trigger], weak_allowed: bool = Tru
     has_strong_noun = any(t.strength in ("noun", "verb") and t.text.lower() in STRONG_NOUNS for t in trigs)
     has_attack_word = any(t.strength in ("noun", "verb") for t in trigs)
     casualties = bool(find_killed(text)[0] is not None or find_injured(text)[0] is not None)
-    # (a target and harm words are looked for only where the answer depends on them)
-    if not (has_weapon or casualties) and v["veto_re"].search(text):
+    # (a target and harm words are looked for only where the answer depends on them; each
+    # pattern only where its words occur at all)
+    low = lowered(text)
+
+    def found(key: str) -> bool:
+        return not absent(v[f"{key}_nd"], low) and v[f"{key}_re"].search(text) is not None
+
+    if not (has_weapon or casualties) and found("veto"):
         return False
-    if not has_weapon and v["ground_re"].search(text):
+    if not has_weapon and found("ground"):
         return False
-    if v["intercept_re"].search(text) and not v["damage_re"].search(v["intercept_re"].sub(" ", text)):
+    if found("intercept") and not v["damage_re"].search(v["intercept_re"].sub(" ", text)):
         return False  # "air defences shot down 20 drones over the region": nothing was hit
     if event_weapon or has_strong_noun:
         return True
     if has_weapon:
-        harmed = casualties or bool(v["harm_re"].search(text))
-        if not (has_attack_word or harmed) and v["supply_re"].search(text):
+        harmed = casualties or found("harm")
+        if not (has_attack_word or harmed) and found("supply"):
             return False  # "Canada is sending 800 drones ..." with a factory named in passing
-        return has_attack_word or harmed or bool(v["target_re"].search(text))
+        return has_attack_word or harmed or found("target")
     if not trigs or not weak_allowed:
         return False
-    return bool(v["target_re"].search(text)) or casualties
+    return found("target") or casualties
 
 
 @lru_cache(maxsize=1024)  # a handful of weapon phrases recur across every article
@@ -182,6 +200,7 @@ def _weapon_class(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)   # a handful of weapon phrases recur across every article
 def weapon_label(phrase: str, cls: str) -> str:
     """A weapon phrase that names its class: "Shahed" -> "Shahed drone", "Kalibr" -> "Kalibr missile"."""
     p = re.sub(r"\s+", " ", phrase.strip())
@@ -219,70 +238,133 @@ NUM = (r"(?<![\w-])(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + _alt(_NUMWORDS) + r")(?
        + r"))?)(?!\d)(?![A-Za-z])(?![:.,]\d)")
 
 
+class _Cue:
+    """Whether a text holds one of some literal words, as the IGNORECASE pattern of them
+    finds: in ASCII text a search of the lower-cased text for the words (alternation.needles),
+    much cheaper than the pattern."""
+
+    def __init__(self, words, pattern: re.Pattern):
+        # (only plain words: a pattern's alternatives with any syntax are left to the pattern)
+        plain = all(re.fullmatch(r"[A-Za-z' -]+", w) for w in words)
+        self.needles = needles(words) if plain else None
+        self.starts = word_starts(words, ignore_case=True) if plain else None   # where one begins
+        self.pattern = pattern
+
+    def found(self, text: str, low: str | None) -> bool:
+        """`low`: alternation.lowered(text)."""
+        if low is not None and self.needles is not None:
+            return self.needles.search(low) is not None
+        return self.pattern.search(text) is not None
+
+
 _TOLL_VERBS = {"killed": "killing|killed|kills|kill|claimed the lives of",
                "injured": "wounding|wounded|injuring|injured|injures|wounds|hurting|hurt"}
 
 
 @lru_cache(maxsize=1)
 def _casualty_patterns():
-    """Per kind, (cue, pattern) pairs in the order the patterns are tried. The cue finds the
+    """Per kind, (cue, pattern, starts) in the order the patterns are tried. The cue finds the
     word its pattern cannot match without (a casualty word, a verb of harm, "toll", "loss" or
-    "lives"), as the pattern matches it: a sentence without it need not be searched."""
+    "lives"), as the pattern matches it: a sentence without it need not be searched. `starts`
+    finds where a match can begin, for alternation.finditer_from."""
     v = vocab()
     fill = _alt(v["people_words"] + ["were", "was", "had", "been", "have", "has", "are", "is",
                                      "reportedly", "confirmed", "other", "also", "seriously",
                                      "critically", "severely", "lightly", "slightly", "people's"])
     filler = rf"(?:[A-Z][a-z]+s\s+)?(?:(?:{fill})\s+){{0,5}}"
+    at_number = _AT_NUMBER   # the patterns that begin with NUM
     pats = {}
     for kind, words in (("killed", v["killed_words"]), ("injured", v["injured_words"])):
         w = _alt(words)
         verbs = _TOLL_VERBS[kind]
-        has_word, has_verb = re.compile(w, re.I), re.compile(verbs, re.I)
+        has_word, has_verb = _Cue(words, re.compile(w, re.I)), _Cue(verbs.split("|"), re.compile(verbs, re.I))
+        at_verb = has_verb.starts   # where a match starting with the verb can begin
         pats[kind] = [
             (has_word, re.compile(rf"(?<![\w-]){NUM}\s+(?:of\s+(?:whom|them)\s+(?:were|had\s+been|have\s+been)\s+)"
-                                  rf"(?:{w})\b", re.I)),
-            (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I)),
+                                  rf"(?:{w})\b", re.I), at_number),
+            (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I), at_number),
             # "eleven people in the neighbouring houses were wounded"
             (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+(?:{_alt(v['people_words'])})\s+(?:in|at|inside|near)\s+(?:the\s+)?"
-                                  rf"(?:[\w-]+\s+){{1,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{w})\b", re.I)),
+                                  rf"(?:[\w-]+\s+){{1,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{w})\b", re.I),
+             at_number),
             # "two of our drivers were killed", "three of the workers were wounded"
             (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+of\s+(?:our|their|its|the|his|her)\s+(?:[\w-]+\s+){{1,2}}?"
-                                  rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I)),
+                                  rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I), at_number),
             (has_verb, re.compile(rf"\b(?:{verbs})\s+(?:an\s+estimated\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?"
                                   rf"(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
-                                  rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I)),
+                                  rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I),
+             at_verb),
         ]
         one = _alt(v["person_words"])
         pats[kind].append((has_word, re.compile(
             rf"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\s+(?:was|has\s+been|had\s+been)\s+"
-            rf"(?:\w+\s+)?(?:{w})\b", re.I)))
+            rf"(?:\w+\s+)?(?:{w})\b", re.I), None))     # ("a" starts too often to look for)
         pats[kind].append((has_verb, re.compile(
-            rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I)))
+            rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I), at_verb))
         # "injuring the driver": one person named by role.
         pats[kind].append((has_verb, re.compile(
-            rf"\b(?:{verbs})\s+the\s+(?:[\w-]+\s+)?(?P<num>)(?:{one})\b(?!\s+(?:and|of)\b)", re.I)))
+            rf"\b(?:{verbs})\s+the\s+(?:[\w-]+\s+)?(?P<num>)(?:{one})\b(?!\s+(?:and|of)\b)", re.I), at_verb))
         if kind == "killed":
-            pats[kind].append((re.compile("toll", re.I), re.compile(
+            pats[kind].append((_Cue(["toll"], re.compile("toll", re.I)), re.compile(
                 rf"\b(?:death\s+)?toll\b[^.;]{{0,80}}?\b(?:to|at|reached|of)\s+(?P<hedge>at\s+least\s+)?{NUM}"
-                rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|injuries)\b)", re.I)))
-            pats[kind].append((re.compile("loss|lives", re.I), re.compile(
-                rf"\b(?:loss|lives)\s+of\s+(?P<hedge>at\s+least\s+)?{NUM}\s+(?:lives|people)", re.I)))
+                rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|injuries)\b)", re.I),
+                word_starts(["death", "toll"], ignore_case=True)))
+            pats[kind].append((_Cue(["loss", "lives"], re.compile("loss|lives", re.I)), re.compile(
+                rf"\b(?:loss|lives)\s+of\s+(?P<hedge>at\s+least\s+)?{NUM}\s+(?:lives|people)", re.I),
+                word_starts(["loss", "lives"], ignore_case=True)))
     return pats
 
 
 _NONE_BEFORE = re.compile(r"\b(?:no|not|none|nobody)\s+$", re.I)
 
+# A pattern beginning with NUM can only match where a digit or a number word starts a word:
+# those places are found once per text for all such patterns (the words' alternation finds
+# its candidates fast, and the few inside words are dropped by NUM's own lookbehind test).
+_AT_NUMBER = "at a number"
+_NUMBER_WORDS = word_starts(_NUMWORDS, ignore_case=True)
+_NUMBER_START = re.compile(r"\d|" + _NUMBER_WORDS.pattern) if _NUMBER_WORDS is not None else None
+
+
+def _number_starts(low: str) -> list[int]:
+    """Where NUM, whose lookbehind is (?<![\\w-]), may begin in lower-cased ASCII text."""
+    out, pos = [], 0
+    while (c := _NUMBER_START.search(low, pos)) is not None:
+        k = c.start()
+        if k == 0 or not (low[k - 1].isalnum() or low[k - 1] in "_-"):
+            out.append(k)
+        pos = k + 1      # (candidates may overlap: "a dozen" holds "dozen")
+    return out
+
+
+def _matches_at(rx: re.Pattern, starts: list[int], text: str):
+    """rx.finditer(text) for a pattern that never matches empty and can only begin at one of
+    the sorted `starts`: the leftmost match from where the last one ended is at the first
+    start from there where rx matches."""
+    pos = 0
+    for k in starts:
+        if k >= pos and (m := rx.match(text, k)) is not None:
+            yield m
+            pos = m.end()
+
 
 @lru_cache(maxsize=4096)  # one sentence is asked about its toll from several places
 def _find(text: str, kind: str) -> tuple[int | None, bool, int]:
     best, at_least, pos = None, False, -1
-    cued: dict[re.Pattern, bool] = {}
-    for cue, rx in _casualty_patterns()[kind]:
+    cued: dict[_Cue, bool] = {}
+    low = lowered(text)
+    numbers = None
+    for cue, rx, starts in _casualty_patterns()[kind]:
         if cue not in cued:
-            cued[cue] = cue.search(text) is not None
+            cued[cue] = cue.found(text, low)
         if not cued[cue]:
             continue
-        for m in rx.finditer(text):
+        if starts is _AT_NUMBER:
+            if numbers is None and low is not None and _NUMBER_START is not None:
+                numbers = _number_starts(low)
+            found = rx.finditer(text) if numbers is None else _matches_at(rx, numbers, text)
+        else:
+            found = finditer_from(rx, starts, text, low)
+        for m in found:
             raw = m.group("num")
             if _NONE_BEFORE.search(text[:m.start("num")]):
                 continue  # "no one was hurt"
@@ -306,17 +388,25 @@ def find_injured(text: str) -> tuple[int | None, bool]:
 
 
 def find_target(text: str) -> str | None:
-    m = vocab()["target_re"].search(text)
+    v = vocab()
+    if absent(v["target_nd"], lowered(text)):
+        return None
+    m = v["target_re"].search(text)
     return m.group(0).lower() if m else None
+
+
+_OF_WHICH_HIT = re.compile(rf"[^.;]*?,\s*{NUM}\s+of\s+which\s+(?:hit|struck|landed)", re.I)
+_COUNT_BEFORE = re.compile(rf"{NUM}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 def find_count(text: str, trig: Trigger) -> int | None:
     """ "four rocket attacks, two of which hit" -> 2; "three missile attacks" -> 3."""
     after = text[trig.end:trig.end + 40]
-    m = re.match(rf"[^.;]*?,\s*{NUM}\s+of\s+which\s+(?:hit|struck|landed)", after, re.I)
+    m = _OF_WHICH_HIT.match(after)
     if m:
         return word_value(m.group("num"))
-    m = re.search(rf"{NUM}\s+(?:[\w-]+\s+){{0,2}}$", text[max(0, trig.start - 40):trig.start], re.I)
-    if m and not re.search(r"\d", text[trig.start - 2:trig.start]):
+    m = _COUNT_BEFORE.search(text[max(0, trig.start - 40):trig.start])
+    if m and not _DIGIT.search(text[trig.start - 2:trig.start]):
         return word_value(m.group("num"))
     return None

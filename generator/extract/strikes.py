@@ -20,13 +20,14 @@ import dataclasses
 import re
 from collections import Counter
 from datetime import timedelta
+from functools import lru_cache
 
-from slugify import slugify
+from slugify import slugify as _slugify
 
 from ..model import Article, Evidence, Place, Sentence, Statement, Strike
 from . import places as gaz
 from .actors import find_actors, lookup
-from .alternation import may_end_with
+from .alternation import may_end_with, tail_start
 from .dates import parse_date
 from .strike_dates import SentenceDates, relative_date, same_day
 from .strike_home import home_place
@@ -187,6 +188,11 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
     return out
 
 
+@lru_cache(maxsize=4096)   # the same places are named again and again
+def slugify(text: str) -> str:
+    return _slugify(text)
+
+
 class _Lazy:
     """A value computed on first use: most articles never need their home place."""
 
@@ -251,9 +257,15 @@ def _weapon(trigs: list[Trigger], at: int | None = None, text: str = "", end: in
     return min(found, key=lambda f: f[0].start - at)[1]
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_BY_AFTER = re.compile(r"\W*by\b")
+_DAY_BEFORE = re.compile(r"\b(?:the\s+previous\s+day|the\s+day\s+before)\b", re.I)
+
+
 def _attacker(text: str) -> str | None:
     for m in find_actors(text):
-        if m.form == "demonym" or re.search(r"\bby\s+(?:the\s+)?$", text[:m.start]):
+        if m.form == "demonym" or _BY_BEFORE.search(text[:m.start]):
             return m.actor.name
     return None
 
@@ -300,18 +312,25 @@ def _prep_before(before: str) -> tuple[str, bool]:
     if b.endswith(("'s", "\u2019s")):
         b = _POSSESSOR.sub("", b)  # "in Russia's Belgorod region"
     settled = False
-    m = _SETTLEMENT_OF.search(b) if may_end_with(b, ("of",)) else None
+    # (a match holds at most 5 runs of whitespace: only the tail need be searched)
+    m = _SETTLEMENT_OF.search(b, tail_start(b, 6)) if may_end_with(b, ("of",)) else None
     if m:
         settled = bool(_SETTLEMENT_WORD.search(m.group(0)))
         b = b[:m.start()].rstrip()
-        if not _GOVERNS_AREA.search(b) and not settled:
+        if not _GOVERNS_AREA.search(b, tail_start(b, 1)) and not settled:
             return "of", settled
-        if settled and not _GOVERNS_SETTLEMENT.search(b):
+        if settled and not _GOVERNS_SETTLEMENT.search(b, tail_start(b, 1)):
             return "of", True
     if b.rstrip().endswith(("the", "a", "an", "\"", "'", "\u201c", "\u201d")):
-        b = _TRAILING_ARTICLE.sub("", b)
+        if b.endswith("\n"):
+            b = _TRAILING_ARTICLE.sub("", b)
+        else:
+            # Its one possible match ends the text and is three characters long at most.
+            t = _TRAILING_ARTICLE.search(b, max(0, len(b) - 3))
+            if t:
+                b = b[:t.start()]
     b = b.rstrip()
-    if may_end_with(b, ("as", "including")) and _SUCH_AS.search(b):
+    if may_end_with(b, ("as", "including")) and _SUCH_AS.search(b, tail_start(b, 2)):
         return "in", settled  # "strikes on cities such as Kharkiv"
     return _last_word(b).lower(), settled
 
@@ -334,7 +353,7 @@ UNNAMED_SETTLEMENT = re.compile(r"\s+(?:villages?|hamlets?|settlements?)\b")
 def _named_place(sent: Sentence, ctx) -> "tuple[int, Mention] | None":
     """The first settlement a sentence names, other than a launch site ("from X")."""
     for m in gaz.find_mentions(sent.text, sent.start):
-        if re.search(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", sent.text[:m.start - sent.start]):
+        if _FROM_BEFORE.search(sent.text[:m.start - sent.start]):
             continue
         hit = gaz.resolve_candidate(m, ctx)
         if hit and hit[0].precision == "place":
@@ -391,6 +410,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
     place_at: dict[int, int] = {}  # id(mention) -> where its place is named in the sentence
     prev_end, prev_linked, prev_place = -1, False, None
     linked_spans: list[tuple[int, int]] = []
+    of_sentence = None
     for s, e, place, cand, src in items:
         after = text[e:]
         linked, rule = _link(text, s, e, trigs, linked_spans, prev_end, prev_linked, place)
@@ -429,16 +449,18 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
                     it[2].precision in ("place", "region") and it[1] <= s and it[2].country in ctx.countries]
             place = Place(name=src, country=near[-1] if near else None, precision="place")
             cand = None
-        if trig and re.match(r"\W*by\b", text[trig.end:s]) and place.precision == "country":
+        if trig and _BY_AFTER.match(text[trig.end:s]) and place.precision == "country":
             prev_end, prev_linked = e, False  # "a strike by rebels in Yemen": the attacker's home
             continue
         lo = min(s, trig.start) if trig else s
         hi = max(e, trig.end) if trig else e
-        killed, injured = _tolls(text)
+        if of_sentence is None:   # what the sentence says whichever place it is about
+            of_sentence = _tolls(text), find_target(text), _attacker(text)
+        (killed, injured), target, attacker = of_sentence
         weapon = _weapon(trigs, s, text, e)
         earlier = bool(trig and earlier_re.search(text[:trig.start]))
         m_date = date
-        if date and re.search(r"\b(?:the\s+previous\s+day|the\s+day\s+before)\b", text[e:e + 60], re.I):
+        if date and _DAY_BEFORE.search(text[e:e + 60]):
             m_date = ((parse_date(date[0]) - timedelta(days=1)).isoformat(), date[1])
         key, coarse = _key(place, cand), _coarse(place, cand)
         if UNNAMED_SETTLEMENT.match(after) and place.precision in ("place", "region"):
@@ -449,7 +471,7 @@ def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
             sentence=sent, start=sent.start + lo, end=sent.start + hi, place=place,
             key=key, admin=_admin(place, cand), coarse=coarse, cand=cand,
             weapon=weapon, killed=killed, injured=injured, date=m_date,
-            target=find_target(text), attacker=_attacker(text),
+            target=target, attacker=attacker,
             count=find_count(text, trig) if trig else None, earlier=earlier, rule=rule,
             recalled=bool(trig and weapon is None and killed is None and injured is None and
                           RECALLED.search(text[:trig.end]))))

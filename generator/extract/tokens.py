@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from . import dates
 from .names import DETERMINERS, NAME_PARTICLES, PRONOUNS, is_cap, strip_possessive, vocab
@@ -27,9 +28,13 @@ SEPARATORS = {",", ";", ":", "\u2014", "\u2013", "--", "-", "(", ")"}
 QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2033"
 INNER_CONNECTORS = {"of", "for", "and", "in", "on"}
 
-_TOKEN = re.compile(r"--|\w+(?:[.'\u2019\-&/]\w+)*(?:\.['\u2019]s\b|\.?['\u2019]?)|[^\w\s]")
+# (Every token starts with a non-space: the lookahead turns spaces away before the branches.)
+_TOKEN = re.compile(r"(?=\S)(?:--|\w+(?:[.'\u2019\-&/]\w+)*(?:\.['\u2019]s\b|\.?['\u2019]?)|[^\w\s])")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|"
                      r"St|Jr|Sr|No|Prof|Rev|Cmdr)\.")
+
+
+_START = attrgetter("start")   # a C-level bisection key
 
 
 @dataclass(slots=True)
@@ -42,9 +47,18 @@ class Tok:
 
 def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
     toks = []
+    if not any(q.start < end and q.end > start for q in quotes):
+        # No quotation overlaps the unit: no token is quoted (the common case, made cheap).
+        for m in _TOKEN.finditer(body, start, end):
+            t = m.group()
+            if t[-1] == "." and len(t) > 1 and not _ABBREV.fullmatch(t):
+                toks.append(Tok(t[:-1], m.start(), m.end() - 1, False))
+            else:
+                toks.append(Tok(t, m.start(), m.end(), False))
+        return toks
     # Top-level quotes are sorted and disjoint: only the last one opening before a token can
     # hold it, and the tokens come in order, so one forward pointer finds it.
-    qi, nq = bisect_left(quotes, start, key=lambda q: q.start) - 1, len(quotes)
+    qi, nq = bisect_left(quotes, start, key=_START) - 1, len(quotes)
     qi = max(qi, 0)
     for m in _TOKEN.finditer(body, start, end):
         t = m.group()
@@ -67,7 +81,7 @@ def _sets():
     v = vocab()
     mods = {w.lower() for w in v["np_modifiers"]}
     generic_heads = {g.split()[-1] for g in v["generic_set"]}
-    return {
+    out = {
         "lower_ok": v["title_words"] | v["org_head_words"] | mods | generic_heads
         | {w for h in v["org_head_set"] for w in h.split()},
         "heads": v["title_words"] | v["org_head_words"] | generic_heads
@@ -77,6 +91,11 @@ def _sets():
         "months": set(dates.MONTHS) | {m.capitalize() for m in dates.MONTHS},
         "weekdays": {d.capitalize() for d in dates.WEEKDAYS},
     }
+    # Lower-case words that may open a subject phrase (subject_at_start), or stand in one
+    # (_np_ok), united once.
+    out["opening_ok"] = out["lower_ok"] | DETERMINERS | NAME_PARTICLES
+    out["np_lower_ok"] = out["lower_ok"] | NAME_PARTICLES | INNER_CONNECTORS | DETERMINERS
+    return out
 
 
 def _np_ok(tok: Tok) -> bool:
@@ -85,11 +104,9 @@ def _np_ok(tok: Tok) -> bool:
     t = tok.text
     if t[0] in QUOTE_CHARS or not (t[0].isalnum()):
         return False
-    low = strip_possessive(t).lower()
     if is_cap(t):
         return True
-    return low in _sets()["lower_ok"] or low in NAME_PARTICLES or low in INNER_CONNECTORS \
-        or low in DETERMINERS
+    return strip_possessive(t).lower() in _sets()["np_lower_ok"]
 
 
 def _head_ok(tok: Tok) -> bool:
@@ -139,7 +156,7 @@ def _clean_np(toks: list[Tok], i: int, j: int) -> int | None:
     # A sentence-opening word, date or number cuts the phrase: "On Friday Varga said".
     for k in range(j - 1, i - 1, -1):
         t = toks[k].text
-        if t in s["function_caps"] or t in s["weekdays"] or _is_month(toks, k) or \
+        if t in s["function_caps"] or t in s["weekdays"] or (t in s["months"] and _is_month(toks, k)) or \
                 (t[0].isdigit() and not (k > i and toks[k - 1].text in ("No", "No."))):
             i = k + 1
             break
@@ -436,9 +453,9 @@ def subject_at_start(body: str, start: int, end: int, toks: list[Tok] | None = N
     if toks is None:
         toks = tokenize(body, start, min(end, start + 200), [])
     i = 0
+    opening = _sets()["opening_ok"]
     while i < len(toks) and ((_np_ok(toks[i]) and (
-            is_cap(toks[i].text) or toks[i].text.lower() in _sets()["lower_ok"] | DETERMINERS
-            | NAME_PARTICLES)) or (i > 0 and _title_to(toks, i))):
+            is_cap(toks[i].text) or toks[i].text.lower() in opening)) or (i > 0 and _title_to(toks, i))):
         i += 1
     if i == 0 or i >= len(toks) or toks[i].text.lower() in ("and", "&"):
         return None
