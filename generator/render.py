@@ -110,8 +110,7 @@ class Renderer:
         self.spliced = Spliced(config.out, previous.pieces)
         self.staging = staging
         self.previous_groups = previous.groups
-        self.groups: dict[str, list] = {}       # entity page -> [signature, its pages] (_reuse_entity)
-        self._group: list[str] | None = None
+        self.groups: dict[str, list] = {}       # entity page -> [signature, its pages] (entity_pages)
 
     def page(self, template: str, path: str, **context) -> bytes:
         def url(target: str) -> str:
@@ -139,8 +138,6 @@ class Renderer:
         """Queue `path` for rendering, unless the last build rendered it from the same inputs."""
         if key is not None:
             self.digests[path] = key
-            if self._group is not None:
-                self._group.append(path)
             if self.previous.get(path) == key and os.path.isfile(os.path.join(self.out_dir, path)):
                 out[path] = REUSE
                 return
@@ -223,14 +220,26 @@ class Renderer:
         self.emit(out, index_path, None, partial(self.page, "entities.html", index_path, title=title,
                                                  section=section, entities=entities))
         for e in entities:
-            if not self._reuse_entity(out, e):
-                self._entity_pages(out, e, template)
-            self._group = None
+            # An entity whose inputs are unchanged keeps all its pages with their digests, and
+            # its views (totals, threads, repeated quotes, months) need not be computed: at
+            # 10,000 articles that was a third of an edit.
+            signature = self._entity_signature(e)
+            known = self.previous_groups.get(e.url)
+            if known and known[0] == signature and all(self._reusable(path) for path in known[1]):
+                paths = known[1]
+                for path in paths:
+                    self.emit(out, path, self.previous[path], None)
+            elif e.section == "place":
+                paths = self.place_pages(out, e)
+            else:
+                paths = self._entity_pages(out, e, template)
+            self.groups[e.url] = [signature, paths]
 
-    def _entity_pages(self, out: dict, e: Entity, template: str) -> None:
-        if e.section == "place":
-            self.place_pages(out, e)
-            return
+    def _reusable(self, path: str) -> bool:
+        return path in self.previous and os.path.isfile(os.path.join(self.out_dir, path))
+
+    def _entity_pages(self, out: dict, e: Entity, template: str) -> list[str]:
+        """A speaker's or a country's page and its month pages; returns their paths."""
         section = e.section
         shown, months = entity_views(e, self.index.rank)
         month_counts = [(m, len(v.ids)) for m, v in months.items()]
@@ -249,39 +258,32 @@ class Renderer:
         self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(
             self.page, template, e.url, view=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
             **context))
+        paths = [e.url]
         for month, view in months.items():
             path = entity_month_url(section, e.id, month)
             self.emit(out, path, digest(month_head, month, self._groups_digest(view)), partial(
                 self.page, template, path, view=view, month=month, jsonld=None, **context))
+            paths.append(path)
+        return paths
 
-    def _reuse_entity(self, out: dict, e: Entity) -> bool:
-        """Link all of an entity's pages from the last build when everything they are made from
-        is unchanged: the entity's own facts (by the content digest of their articles), its
-        names, the related entities and what its map shows. Each page's digest is then the same
-        as last time, so the views that make it (totals, pledge threads, repeated quotes, months)
-        need not be computed to know it: at 10,000 articles that was a third of an edit."""
+    def _entity_signature(self, e: Entity) -> str:
+        """Everything an entity's pages are made from: its own facts (by the content digest of
+        their articles), its names, the related entities and what its map shows. When it is
+        the same as last time, so is each page's digest."""
         facts = [(self.content[sheet.article.id], f.id) for sheet, f in
                  (*e.statements, *e.strikes, *e.pledges_given, *e.pledges_received)]
         places = [e] if e.section == "place" else []
         if e.section == "actor":     # as entity_map shows them
             places = list(self.places_by_country.get(e.country, [])) if e.country else []
             places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
-        signature = digest(e.section, e.id, e.name, e.kind, sorted(e.names.items()), sorted(e.roles.items()),
-                           e.country, e.region, e.lat, e.lon, facts,
-                           {k: [(r.id, r.name) for r in v] for k, v in related(e, self.index).items()},
-                           map_sig(map_points({p.id: p for p in places}.values())))
-        self.groups[e.url] = [signature, []]
-        self._group = self.groups[e.url][1]
-        known = self.previous_groups.get(e.url)
-        if not known or known[0] != signature or not all(
-                path in self.previous and os.path.isfile(os.path.join(self.out_dir, path)) for path in known[1]):
-            return False
-        for path in known[1]:
-            self.emit(out, path, self.previous[path], None)
-        return True
+        return digest(e.section, e.id, e.name, e.kind, sorted(e.names.items()), sorted(e.roles.items()),
+                      e.country, e.region, e.lat, e.lon, facts,
+                      {k: [(r.id, r.name) for r in v] for k, v in related(e, self.index).items()},
+                      map_sig(map_points({p.id: p for p in places}.values())))
 
-    def place_pages(self, out: dict, e: Entity) -> None:
-        """A place shows its events (strikes grouped across reports), newest first, by month."""
+    def place_pages(self, out: dict, e: Entity) -> list[str]:
+        """A place shows its events (strikes grouped across reports), newest first, by month;
+        returns the paths of its pages."""
         shown, months = events_by_month(e.events)
         month_counts = [(m, len(v)) for m, v in months.items()]
         context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
@@ -294,10 +296,13 @@ class Renderer:
         self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
             self.page, "place.html", e.url, events=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
             **context))
+        paths = [e.url]
         for month, events in months.items():
             path = entity_month_url("place", e.id, month)
             self.emit(out, path, digest(month_head, month, self._events_digest(events)), partial(
                 self.page, "place.html", path, events=events, month=month, jsonld=None, **context))
+            paths.append(path)
+        return paths
 
     def event_pages(self, out: dict) -> None:
         shown, months = events_by_month(self.index.events)
