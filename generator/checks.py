@@ -96,7 +96,10 @@ def check_page(rel: str, text: str, site: SiteFiles) -> PageCheck:
     result = PageCheck()
     # Menus and footers repeat the same links: each distinct one is judged once per page.
     links: set[tuple[str, str]] = set()
-    for key, quoted, single, bare in set(ATTR.findall(text)):
+    found = set(ATTR.findall(text))
+    if any(bare for *_, bare in found):
+        found = _unquoted_in_tags(text, found)
+    for key, quoted, single, bare in found:
         raw = quoted or single or bare
         value = html.unescape(raw) if "&" in raw else raw
         key = key.lower()
@@ -169,6 +172,18 @@ def check_site(root: Path, only: list[str] | None = None, texts: dict[str, bytes
         if "url(http" in text.replace(" ", "") or "@import" in text:
             problems.append(f"{css}: loads a stylesheet or file from another host")
     return problems
+
+
+def _unquoted_in_tags(text: str, found: set[tuple]) -> set[tuple]:
+    """`found` without the unquoted values that are not inside a tag. Article text is escaped,
+    so it never holds a quote-delimited attribute, but it may read like an unquoted one
+    ("data=12 rows"): such a match counts only if the last "<" before it is nearer than the
+    last ">"."""
+    kept = {f for f in found if not f[3]}
+    for m in ATTR.finditer(text):
+        if m.group(4) is not None and text.rfind("<", 0, m.start()) > text.rfind(">", 0, m.start()):
+            kept.add((m.group(1), "", "", m.group(4)))
+    return kept
 
 
 def _tags(text: str, links: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

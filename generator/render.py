@@ -6,6 +6,7 @@ Autoescape is on for every template, so text from articles can never become mark
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import Counter
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .cache import cache_dir
-
 from .charts import strike_chart
 from .checks import PageCheck, SiteFiles, check_page, settle
 from .config import TEMPLATES, Config
@@ -56,7 +57,10 @@ def environment(templates: Path = TEMPLATES) -> Environment:
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between builds (keyed by each template's source, so an edited
     template is compiled again): compiling them cost a fifth of a second per build."""
-    folder = cache_dir() / "templates"
+    # Compiled code also depends on the environment's options (defined in this module) and on
+    # Jinja's version, which the cache's own key (template name and source) does not cover.
+    folder = cache_dir() / "templates" / hashlib.sha256(
+        (jinja2.__version__ + Path(__file__).read_text(encoding="utf-8")).encode()).hexdigest()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -251,13 +255,13 @@ class Renderer:
         # renders again its entity's page and the month it is in, not every month.
         month_head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon,
                             month_counts)
-        head = digest(month_head, sorted(e.roles), repr(context["totals"]), _counts(e),
+        jsonld = entity_jsonld(e, self.config.base_url)
+        head = digest(month_head, sorted(e.roles), repr(context["totals"]), _counts(e), jsonld,
                       [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                       {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                       map_sig(context["map"].dots if context["map"] else []))
         self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(
-            self.page, template, e.url, view=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
-            **context))
+            self.page, template, e.url, view=shown, month=None, jsonld=jsonld, **context))
         paths = [e.url]
         for month, view in months.items():
             path = entity_month_url(section, e.id, month)
@@ -290,12 +294,12 @@ class Renderer:
                    "map": self.entity_map(e), "months": month_counts,
                    "month_href": partial(entity_month_url, "place", e.id)}
         month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts)
-        head = digest(month_head, repr(context["totals"]), _counts(e),
+        jsonld = entity_jsonld(e, self.config.base_url)
+        head = digest(month_head, repr(context["totals"]), _counts(e), jsonld,
                       {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
                       map_sig(context["map"].dots if context["map"] else []))
         self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
-            self.page, "place.html", e.url, events=shown, month=None, jsonld=entity_jsonld(e, self.config.base_url),
-            **context))
+            self.page, "place.html", e.url, events=shown, month=None, jsonld=jsonld, **context))
         paths = [e.url]
         for month, events in months.items():
             path = entity_month_url("place", e.id, month)

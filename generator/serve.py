@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import http.server
 import sys
 import threading
@@ -28,6 +29,7 @@ def _snapshot(paths: list[Path]) -> dict[str, float]:
 
 
 def _rebuild(config_path: Path | None, config: Config) -> Config:
+    gc.unfreeze()       # the last build's data, frozen by build(), can be freed now
     try:
         fresh = load_config(config_path)
         fresh.seeds, fresh.out = config.seeds, config.out

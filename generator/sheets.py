@@ -33,7 +33,10 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         except SourceError as err:     # changed since it was listed: reported like any unreadable file
             done[i.key] = err
     fresh = dict(_run_jobs(jobs, progress))
-    cache.put_many({k: v for k, v in fresh.items() if not isinstance(v, SourceError)})
+    # A file over the size limit is published without facts; that is not cached, since the
+    # limit (max_extract_mb) can be raised without changing the file or the extractor.
+    too_big = {key for key, _, data, _, limit in jobs if len(data) > limit}
+    cache.put_many({k: v for k, v in fresh.items() if not isinstance(v, SourceError) and k not in too_big})
     cache.close()
     done.update(fresh)
 

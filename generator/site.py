@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from .config import TEMPLATES
@@ -34,6 +37,7 @@ class Staging:
             raise SiteError(f"{self.out} exists and was not written by this generator; "
                             "refusing to replace it (choose another --out or empty it)")
         self.out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(self.out)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-new-", dir=self.out.parent))
 
     def write(self, rel: str, data: bytes) -> None:
@@ -82,9 +86,11 @@ class Staging:
         longer has, as one transaction: each file is replaced atomically, and if anything fails,
         every file touched is put back (from a hard link kept in the staging folder).
 
-        The marker file is renewed first: from then on the site is not the one the last build's
-        manifest describes, so if the process dies half-way, the next build reuses nothing and
-        writes a whole new site. It is renewed again at the end, for the manifest of this one."""
+        A termination request (SIGTERM: a cancelled CI job, `timeout`) during the moves is
+        turned into an exception, so it rolls back too. Against a process killed outright the
+        marker file is renewed first: from then on the site is not the one the last build's
+        manifest describes, so the next build reuses nothing and writes a whole new site. It is
+        renewed again at the end, for the manifest of this one."""
         changed = sorted(rel for rel, data in files.items() if data is not REUSE)
         for rel in changed:
             if isinstance(files[rel], bytes):
@@ -94,18 +100,20 @@ class Staging:
         backup = self.dir / ".previous"
         self._renew_marker()
         done: list[str] = []
+        made: list[str] = []        # folders created for new files, removed again on rollback
         try:
-            for rel in changed + gone:
-                target = os.path.join(self.out, rel)
-                if os.path.lexists(target):
-                    os.makedirs(os.path.dirname(os.path.join(backup, rel)), exist_ok=True)
-                    _reuse(target, os.path.join(backup, rel))
-                done.append(rel)
-                if rel in files:
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    os.replace(os.path.join(self.dir, rel), target)
-                else:
-                    os.unlink(target)
+            with _termination_raises():
+                for rel in changed + gone:
+                    target = os.path.join(self.out, rel)
+                    if os.path.lexists(target):
+                        os.makedirs(os.path.dirname(os.path.join(backup, rel)), exist_ok=True)
+                        _reuse(target, os.path.join(backup, rel))
+                    done.append(rel)
+                    if rel in files:
+                        made.extend(_make_folders(self.out, os.path.dirname(rel)))
+                        os.replace(os.path.join(self.dir, rel), target)
+                    else:
+                        os.unlink(target)
         except BaseException:
             for rel in reversed(done):
                 kept, target = os.path.join(backup, rel), os.path.join(self.out, rel)
@@ -113,6 +121,8 @@ class Staging:
                     os.replace(kept, target)
                 elif os.path.lexists(target):
                     os.unlink(target)
+            for folder in reversed(made):
+                _remove_empty(self.out, folder)
             raise
         for rel in sorted({os.path.dirname(rel) for rel in gone} - {""}, key=len, reverse=True):
             _remove_empty(self.out, rel)
@@ -159,6 +169,49 @@ def _write_chunk(old_dir: str, new_dir: str, chunk: list) -> None:
         else:
             with open(os.path.join(new_dir, rel), "wb") as f:
                 f.write(data)
+
+
+@contextmanager
+def _termination_raises():
+    """SIGTERM raises SystemExit here, so that the caller's rollback runs (only the main thread
+    can set a handler; elsewhere the default stays)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _make_folders(root: Path, rel: str) -> list[str]:
+    """Create a folder and its missing parents under root; returns the ones it created."""
+    missing = []
+    while rel and not os.path.isdir(os.path.join(root, rel)):
+        missing.append(rel)
+        rel = os.path.dirname(rel)
+    for folder in reversed(missing):
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+    return list(reversed(missing))
+
+
+LEFTOVER_AGE = 600      # seconds: a staging folder this old belongs to no running build
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging and old-site folders that a killed build left beside the site."""
+    now = time.time()
+    for pattern in (f".{out.name}-new-*", f".{out.name}-old-*"):
+        for folder in out.parent.glob(pattern):
+            try:
+                if folder.is_dir() and now - folder.stat().st_mtime > LEFTOVER_AGE:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                pass
 
 
 def _listing(root: Path) -> list[str]:

@@ -206,3 +206,38 @@ def test_the_build_reports_a_link_to_a_file_the_site_does_not_have(config, monke
     report = build(config)
     assert report.exit_status(strict=False) == 1
     assert any("index.html:" in p and "assets/style.css" in p and "no such file" in p for p in report.link_problems)
+
+
+def test_a_termination_request_during_an_update_rolls_it_back(config, monkeypatch):
+    """SIGTERM (a cancelled CI job) while new files are moved in: every file and folder the
+    update touched is put back, as for any other failure."""
+    import os
+    import signal
+
+    import generator.site as site
+    monkeypatch.setattr("generator.views.RECENT", 1)
+    monkeypatch.setattr("generator.render.RECENT", 1)
+    build(config)
+    before = digest(config.out)
+    folders = {p for p in config.out.rglob("*") if p.is_dir()}
+    (config.seeds / "sumy.txt").write_text(
+        "date 2024-01-12 Artillery shelled Sumy, wounding three people, governor Olha Marchenko said.\n\n"
+        "\"We are rebuilding,\" Marchenko said.\n")
+    (config.seeds / "sumy2.txt").write_text(
+        "date 2024-02-20 Russian drones hit Sumy, injuring two people, governor Olha Marchenko said.\n")
+    moves = []
+    real_replace = os.replace
+
+    def replace_then_terminate(src, dst):
+        moves.append(dst)
+        real_replace(src, dst)
+        if "/people/olha-marchenko/" in str(dst):      # in a folder this update created
+            os.kill(os.getpid(), signal.SIGTERM)
+    monkeypatch.setattr(site.os, "replace", replace_then_terminate)
+    with pytest.raises(SystemExit):
+        build(config)
+    monkeypatch.setattr(site.os, "replace", real_replace)
+    assert any("/people/olha-marchenko/" in str(d) for d in moves)
+    assert digest(config.out) == before
+    assert {p for p in config.out.rglob("*") if p.is_dir()} == folders
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

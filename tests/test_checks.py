@@ -51,3 +51,15 @@ def test_attributes_in_any_quoting_and_script_bodies(tmp_path):
     (tmp_path / "index.html").write_text("\n\n<img\n src='https://cdn.example/i.png'>")
     assert check_site(site) == ["index.html:4: <img src=\"https://cdn.example/i.png\">: "
                                 "loads an asset from another host; ship it in the site instead"]
+
+
+def test_text_that_reads_like_an_unquoted_attribute_is_not_a_link(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html><body><p>The table has data=12 rows and src=x.png in it.</p>"
+        "<img src=logo.png alt=logo></body></html>")
+    (site / "logo.png").write_bytes(b"")
+    assert check_site(site) == []
+    (site / "logo.png").unlink()
+    assert ["index.html:1: <img src=\"logo.png\">: no such file in the site"] == check_site(site)

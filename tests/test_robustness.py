@@ -141,3 +141,16 @@ def test_a_20_mb_file_is_published_without_facts_and_the_rest_builds(config):
     assert dump.status == "built" and dump.counts == (0, 0, 0)
     assert any("extraction limit" in m for m in dump.messages)
     assert len(built_ids(config)) == 3
+
+
+def test_raising_the_size_limit_extracts_a_file_kept_without_facts(config):
+    """Being over max_extract_mb is not remembered in the cache: the limit can be raised
+    without touching the file."""
+    paragraph = "A missile struck Odesa on Monday, killing two people, the governor said. "
+    (config.seeds / "long.txt").write_text("date 2024-01-01 " + "\n\n".join([paragraph] * 40))
+    config.max_extract_mb = 0.001
+    first = next(i for i in build(config).inputs if i.path.endswith("long.txt"))
+    assert first.counts == (0, 0, 0) and any("extraction limit" in m for m in first.messages)
+    config.max_extract_mb = 5
+    again = next(i for i in build(config).inputs if i.path.endswith("long.txt"))
+    assert again.counts[1] > 0 and not any("extraction limit" in m for m in again.messages)
