@@ -235,7 +235,7 @@ def _assign_ids(table: dict[str, Entity], section: str) -> None:
                             key=lambda kv: (len(kv[0].split()) < 2, len(kv[0].split()), -kv[1], kv[0]))[0][0]
     slugs = {key: slugify(e.name, max_length=60) or section for key, e in table.items()}
     shared = Counter(slugs.values())
-    used: set[str] = set()
+    used: set[str] = {"index"}      # SECTION/index.html lists the section
     for key in sorted(table, key=lambda k: (table[k].name.casefold(), k)):
         e = table[key]
         base = slugs[key]

@@ -49,9 +49,11 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
             continue
         article, sheet, error, facts = outcome
         base, n = article.meta.id, 2
-        while article.meta.id in articles:   # two titles, one slug: keep both, numbered
+        while article.meta.id in articles or article.meta.id in RESERVED:   # two titles, one slug: keep both
             article.meta.id, n = f"{base}-{n}", n + 1
-        if article.meta.id != base:
+        if base in RESERVED:
+            article.warnings.append(f"the address {base} is the site's own file; this one is {article.meta.id}")
+        elif article.meta.id != base:
             article.warnings.append(f"another article has the address {base}; this one is {article.meta.id}")
         item.result.article_id = article.meta.id
         item.result.messages = article.warnings + ([error] if error else []) + \
@@ -61,6 +63,10 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         sheets.append(sheet)
         keys[article.meta.id] = (item.signature, item.with_fixes(facts))
     return articles, sheets, keys
+
+
+# Article ids the site uses for its own files (data/factsheets.json holds every article).
+RESERVED = {"factsheets"}
 
 
 def extract_files(paths: list[Path], config: Config) -> list[tuple[Path, object]]:

@@ -154,3 +154,17 @@ def test_raising_the_size_limit_extracts_a_file_kept_without_facts(config):
     config.max_extract_mb = 5
     again = next(i for i in build(config).inputs if i.path.endswith("long.txt"))
     assert again.counts[1] > 0 and not any("extraction limit" in m for m in again.messages)
+
+
+def test_titles_that_would_take_the_sites_own_addresses_are_renamed(config):
+    """An article titled "Factsheets" would overwrite data/factsheets.json, and a speaker
+    named "Index" the list of speakers."""
+    (config.seeds / "f.md").write_text("---\ntitle: Factsheets\ndate: 2024-01-02\n---\n"
+                                       "\"We publish everything,\" Index said on Monday.")
+    report = build(config)
+    assert "factsheets" not in built_ids(config) and "factsheets-2" in built_ids(config)
+    assert any("site's own file" in m for i in report.inputs for m in i.messages)
+    import json
+    assert len(json.loads((config.out / "data" / "factsheets.json").read_text())) == len(built_ids(config))
+    assert "Speakers" in (config.out / "people" / "index.html").read_text()
+    assert (config.out / "people" / "index-2.html").is_file()
