@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-LINK_ATTRS = {"href", "src", "action", "poster", "data"}
 # Links to other hosts are fine as links (the article's original URL); loading from them is not.
 LOADING_TAGS = {"script", "img", "iframe", "audio", "video", "source", "embed", "object", "track"}
 # The attributes that matter, read straight from the text: a regular scan rather than

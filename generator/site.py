@@ -152,16 +152,6 @@ def fixed_files() -> list[str]:
         [".nojekyll", MARKER]
 
 
-def write_site(out: Path, files: dict[str, bytes]) -> threading.Thread | None:
-    """Write a whole site from `files` at once; returns the thread still deleting the previous one."""
-    staging = Staging(out)
-    try:
-        return staging.commit(files)
-    except BaseException:
-        staging.discard()
-        raise
-
-
 def _write_chunk(old_dir: str, new_dir: str, chunk: list) -> None:
     for rel, data in chunk:
         if data is REUSE:
