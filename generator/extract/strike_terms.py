@@ -31,6 +31,12 @@ def _alt(words) -> str:
     return trie(words, ignore_case=True)
 
 
+def _words_re(words, ending: bool = False) -> re.Pattern:
+    """Any of the words, as a whole word (not inside a longer one or a hyphenated compound);
+    `ending`: only where a window of text ends (the word, then spaces, then its end)."""
+    return re.compile(rf"(?<![\w-])(?:{_alt(words)})" + (r"\s+$" if ending else r"(?![\w-])"), re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     d = load_table("strikes")
@@ -47,11 +53,11 @@ def vocab() -> dict:
     d["weapon_re"] = re.compile(
         rf"(?<![\w-])(?:(?:{_alt(types)})(?:\s+(?:{_alt(words)}))?|(?:{_alt(words)}))(?![\w-])",
         re.IGNORECASE)
-    d["noun_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['strike_nouns'])})(?![\w-])", re.IGNORECASE)
-    d["verb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['strike_verbs'])})(?![\w-])", re.IGNORECASE)
+    d["noun_re"] = _words_re(d["strike_nouns"])
+    d["verb_re"] = _words_re(d["strike_verbs"])
     d["target_re"] = re.compile(rf"\b(?:{_alt(d['targets'])})\b", re.IGNORECASE)
-    d["veto_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['veto_context'])})(?![\w-])", re.IGNORECASE)
-    d["before_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['not_strike_before'])})\s+$", re.IGNORECASE)
+    d["veto_re"] = _words_re(d["veto_context"])
+    d["before_re"] = _words_re(d["not_strike_before"], ending=True)
     d["after_re"] = re.compile(rf"\s+(?:{_alt(d['not_strike_after'])})(?![\w-])", re.IGNORECASE)
     # What the patterns anchored at the end of a window ("...(?:words)\s+$") end with.
     d["before_ends"] = tuple(w.lower() for w in d["not_strike_before"])
@@ -59,19 +65,19 @@ def vocab() -> dict:
     d["modal_ends"] = tuple(w.lower() for w in d["hypothetical"])
     d["event_weapon_set"] = {w.lower() for w in d["event_weapons"]}
     d["weapon_only_set"] = {w.lower() for w in d["weapon_only_verbs"]}
-    d["ground_bomb_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_bombs'])})\s+$", re.IGNORECASE)
-    d["intercept_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['interception'])})(?![\w-])", re.IGNORECASE)
-    d["damage_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['damage_words'])})(?![\w-])", re.IGNORECASE)
-    d["ground_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['ground_attack'])})(?![\w-])", re.IGNORECASE)
+    d["ground_bomb_re"] = _words_re(d["ground_bombs"], ending=True)
+    d["intercept_re"] = _words_re(d["interception"])
+    d["damage_re"] = _words_re(d["damage_words"])
+    d["ground_re"] = _words_re(d["ground_attack"])
     d["harm_re"] = re.compile(rf"\b(?:{_alt(d['killed_words'] + d['injured_words'])})\b", re.IGNORECASE)
-    d["modal_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['hypothetical'])})\s+$", re.IGNORECASE)
+    d["modal_re"] = _words_re(d["hypothetical"], ending=True)
     d["report_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['report_verbs'])})\s+(?:on\s+|late\s+|early\s+)?$",
                                 re.IGNORECASE)
     d["anaphor_re"] = re.compile(
         rf"(?<![\w-])the\s+(?:(?:{_alt(d['anaphor_modifiers'])})\s+)?(?:{_alt(d['anaphor_nouns'])})(?![\w-])"
         r"(?!\s+of\b)(?!['\u2019]s)(?!\s+(?:council|hall|centre|center|authorities|administration|mayor))", re.IGNORECASE)
     d["site_re"] = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(d['named_sites'])})(?![\w-])", re.IGNORECASE)
-    d["supply_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['supply_verbs'])})(?![\w-])", re.IGNORECASE)
+    d["supply_re"] = _words_re(d["supply_verbs"])
     d["group_noun_re"] = re.compile(rf"\s+(?:{_alt(d['group_nouns'])})(?![\w-])", re.IGNORECASE)
     d["about_weapons_re"] = re.compile(rf"\s*(?:{_alt(d['not_weapon_after'])})(?![\w-])", re.IGNORECASE)
     d["same_day_re"] = re.compile(
