@@ -227,28 +227,29 @@ class Renderer:
             # An entity whose inputs are unchanged keeps all its pages with their digests, and
             # its views (totals, threads, repeated quotes, months) need not be computed: at
             # 10,000 articles that was a third of an edit.
-            signature = self._entity_signature(e)
+            near = related(e, self.index)
+            signature = self._entity_signature(e, near)
             known = self.previous_groups.get(e.url)
             if known and known[0] == signature and all(self._reusable(path) for path in known[1]):
                 paths = known[1]
                 for path in paths:
                     self.emit(out, path, self.previous[path], None)
             elif e.section == "place":
-                paths = self.place_pages(out, e)
+                paths = self.place_pages(out, e, near)
             else:
-                paths = self._entity_pages(out, e, template)
+                paths = self._entity_pages(out, e, template, near)
             self.groups[e.url] = [signature, paths]
 
     def _reusable(self, path: str) -> bool:
         return path in self.previous and os.path.isfile(os.path.join(self.out_dir, path))
 
-    def _entity_pages(self, out: dict, e: Entity, template: str) -> list[str]:
+    def _entity_pages(self, out: dict, e: Entity, template: str, near: dict) -> list[str]:
         """A speaker's or a country's page and its month pages; returns their paths."""
         section = e.section
         shown, months = entity_views(e, self.index.rank)
         month_counts = [(m, len(v.ids)) for m, v in months.items()]
         repeated = repeated_quotes(e)
-        context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
+        context = {"entity": e, "totals": entity_totals(e), "related": near,
                    "map": self.entity_map(e), "months": month_counts, "repeated": repeated,
                    "month_href": partial(entity_month_url, section, e.id)}
         # Month pages show the entity's name and its months, not its totals: a changed fact
@@ -270,7 +271,7 @@ class Renderer:
             paths.append(path)
         return paths
 
-    def _entity_signature(self, e: Entity) -> str:
+    def _entity_signature(self, e: Entity, near: dict) -> str:
         """Everything an entity's pages are made from: its own facts (by the content digest of
         their articles), its names, the related entities and what its map shows. When it is
         the same as last time, so is each page's digest."""
@@ -282,15 +283,15 @@ class Renderer:
             places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
         return digest(e.section, e.id, e.name, e.kind, sorted(e.names.items()), sorted(e.roles.items()),
                       e.country, e.region, e.lat, e.lon, facts,
-                      {k: [(r.id, r.name) for r in v] for k, v in related(e, self.index).items()},
+                      {k: [(r.id, r.name) for r in v] for k, v in near.items()},
                       map_sig(map_points({p.id: p for p in places}.values())))
 
-    def place_pages(self, out: dict, e: Entity) -> list[str]:
+    def place_pages(self, out: dict, e: Entity, near: dict) -> list[str]:
         """A place shows its events (strikes grouped across reports), newest first, by month;
         returns the paths of its pages."""
         shown, months = events_by_month(e.events)
         month_counts = [(m, len(v)) for m, v in months.items()]
-        context = {"entity": e, "totals": entity_totals(e), "related": related(e, self.index),
+        context = {"entity": e, "totals": entity_totals(e), "related": near,
                    "map": self.entity_map(e), "months": month_counts,
                    "month_href": partial(entity_month_url, "place", e.id)}
         month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts)
@@ -467,9 +468,7 @@ def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | N
     `finish` where it was made (written and checked there); without it, its bytes come back."""
     workers = os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        if finish is None:
-            return {path: make() for path, make in jobs}
-        return {path: finish(path, make()) for path, make in jobs}
+        return {path: _made(path, make, finish) for path, make in jobs}
     global _JOBS, _FINISH
     _JOBS, _FINISH = jobs, finish
     try:
@@ -487,6 +486,9 @@ def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | N
 
 def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, object]]:
     lo, hi = bounds
-    if _FINISH is None:
-        return [(path, make()) for path, make in _JOBS[lo:hi]]
-    return [(path, _FINISH(path, make())) for path, make in _JOBS[lo:hi]]
+    return [(path, _made(path, make, _FINISH)) for path, make in _JOBS[lo:hi]]
+
+
+def _made(path: str, make: Callable[[], bytes], finish: PageSink | None):
+    data = make()
+    return finish(path, data) if finish else data
