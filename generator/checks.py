@@ -185,6 +185,12 @@ def _unquoted_in_tags(text: str, found: set[tuple]) -> set[tuple]:
     return kept
 
 
+def _value(m: re.Match) -> str:
+    """The value of an ATTR match, whichever way it was quoted, with its entities decoded."""
+    raw = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+    return html.unescape(raw) if "&" in raw else raw
+
+
 def _tags(text: str, links: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """The tag holding each of `links` (attribute, value), in one pass over the page. Only links
     that leave the site need it (an <img> may not load from another host, an <a> may link
@@ -193,8 +199,7 @@ def _tags(text: str, links: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     if not links:
         return tags
     for m in ATTR.finditer(text):
-        raw = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
-        value = html.unescape(raw) if "&" in raw else raw
+        value = _value(m)
         key = m.group(1).lower()
         values = [part.split()[0] for part in value.split(",") if part.strip()] if key == "srcset" else [value]
         for v in values:
@@ -208,8 +213,7 @@ def _where(text: str, attr: str, value: str) -> tuple[int, str]:
     """The line and the tag of the first `attr` holding `value`, for a report (so the scan
     above need not keep offsets)."""
     for m in ATTR.finditer(text):
-        raw = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
-        found = html.unescape(raw) if "&" in raw else raw
+        found = _value(m)
         if m.group(1).lower() == attr and (found == value or value in found.split()):
             tag = TAG_NAME.match(text, text.rfind("<", 0, m.start()))
             return text.count("\n", 0, m.start()) + 1, tag.group(1).lower() if tag else ""
