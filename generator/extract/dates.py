@@ -37,9 +37,11 @@ DATE_EXPR = re.compile(
     re.IGNORECASE,
 )
 # Where a DATE_EXPR match can begin: a digit, or the first word of one of its other forms
-# (alternation.finditer_from).
-_DATE_STARTS = re.compile(r"\d|" + trie([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "overnight",
-                                           "last", "this", "earlier"]))
+# (alternation.finditer_from). DATE_EXPR opens with \b before a word character, so only at the
+# start of a word: the same \b here (\w is the same in the lower-cased ASCII text searched)
+# passes over "mar" in "market" and the inner digits of "2022" without trying DATE_EXPR there.
+_DATE_STARTS = re.compile(r"\b(?:\d|" + trie([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight",
+                                                "overnight", "last", "this", "earlier"]) + ")")
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?")

@@ -77,6 +77,10 @@ COLLECTIVE_NOUNS = {"conference", "conferences", "meeting", "meetings", "summit"
 # (Every token starts with a non-space: the lookahead turns spaces away before the branches.)
 TOKEN = re.compile(r"(?=\S)(?:(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|[’']ll\b|n[’']t\b"
                    r"|\w+(?:[-/.]\w+)*|[^\w\s])")
+# Every non-space character starts a token (\w or [^\w\s]), so only whitespace lies between
+# tokens: findall of (space, token) pairs finds the tokens TOKEN.finditer does, and their
+# offsets follow from the lengths -- without a match object and its method calls per token.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
 
 
 class Tok:
@@ -119,10 +123,12 @@ class Toks(list):
 def tokenize(text: str, base: int = 0) -> Toks:
     """The tokens of text, offsets shifted by base."""
     toks, starts = [], []
-    for n, m in enumerate(TOKEN.finditer(text)):
-        s, e = m.span()
-        toks.append(Tok(m.group(), base + s, base + e, n))
-        starts.append(base + s)
+    e = base
+    for n, (space, t) in enumerate(_SPACED_TOKEN.findall(text)):
+        s = e + len(space)
+        e = s + len(t)
+        toks.append(Tok(t, s, e, n))
+        starts.append(s)
     return Toks(toks, starts)
 
 

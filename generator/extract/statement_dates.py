@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 from . import dates
+from .alternation import absent, lowered, needles
 
 # "KYIV, May 23 (Reuters) - ", "BERLIN (AP) — ", "(WASHINGTON) -- ": a city in capitals,
 # perhaps a date and an agency, then a dash, at the start of an article's first paragraph.
@@ -24,6 +25,8 @@ _RELATIVE = re.compile(
     r"\b(?:the\s+(?P<next>next|following)\s+(?:day|morning)|a\s+day\s+(?P<later>later|after)"
     r"|(?P<n>two|three|four|five|six|seven|\d)\s+days\s+(?P<dir>later|earlier|before)"
     r"|the\s+(?:day|night)\s+(?P<before>before|earlier)|a\s+day\s+(?P<earlier>earlier))\b", re.I)
+# Every match of _RELATIVE holds one of these (alternation.needles): most clauses hold none.
+_RELATIVE_ND = needles(["next", "following", "later", "after", "earlier", "before"])
 
 # How far back the day a relative phrase counts from may be named.
 _ANCHOR_WINDOW = 1500
@@ -83,7 +86,7 @@ def lead_date(body: str, paras: list[tuple[int, int]], ref,
 def relative_date(clause: str, body: str, pos: int, ref) -> tuple[str | None, str]:
     """ "said the next day", "two days later": a day counted from the last one named before
     pos, in the text just before it."""
-    m = _RELATIVE.search(clause)
+    m = None if absent(_RELATIVE_ND, lowered(clause)) else _RELATIVE.search(clause)
     if m is None:
         return None, "unknown"
     if m.group("next") or m.group("later"):

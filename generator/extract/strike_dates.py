@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 from ..model import Article, Sentence
+from .alternation import absent, lowered, needles
 from .dates import iter_dates, parse_date
 from .numbers import word_value
 from .strike_events import Events
@@ -98,6 +99,9 @@ _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 DAYS_AFTER = re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w-]+\s+){{0,4}}$", re.I)
 NEXT_DAY = re.compile(rf"\b(?:the\s+(?:next|following)\s+(?P<unit0>day|morning|night|evening)"
                       rf"|{_N}\s+(?P<unit>days?)\s+later)\b", re.I)
+# Every match of NEXT_DAY holds one of these (alternation.needles): a sentence without any
+# is not searched.
+_NEXT_DAY_ND = needles(["next", "following", "later"])
 
 
 def relative_date(sent: Sentence, trigs: list[Trigger], sentences: list[Sentence], events: Events,
@@ -116,7 +120,7 @@ def relative_date(sent: Sentence, trigs: list[Trigger], sentences: list[Sentence
             return None
         days = n * (7 if m.group("unit").lower().startswith("week") else 1)
         return (anchor - timedelta(days=days)).isoformat(), "day"
-    m = NEXT_DAY.search(text)
+    m = None if absent(_NEXT_DAY_ND, lowered(text)) else NEXT_DAY.search(text)
     if m and events and events.last().date and events.last().date[1] == "day":
         n = 1 if m.group("unit0") else (1 if m.group("n").lower() in ("a", "an") else word_value(m.group("n")))
         if n:

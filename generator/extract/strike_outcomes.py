@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Sentence
+from .alternation import absent, lowered, needles
 from .strike_events import Event
 
 LOOKAHEAD = 3   # sentences after the aim in which its outcome is told
@@ -18,6 +19,8 @@ _FIRE = r"\b(?:fired|launched|fires|launches|firing|launching)\b"
 # The aim pattern opens with one of these verbs: a sentence without one holds no aim, and the
 # pattern (one per place, costly to compile) need not be built for it.
 _FIRE_RE = re.compile(_FIRE, re.I)
+# ... and a sentence without the letters of one is not even searched (alternation.needles).
+_FIRE_ND = needles(["fired", "launched", "fires", "launches", "firing", "launching"])
 
 
 def _aim_re(place: str) -> re.Pattern:
@@ -41,7 +44,7 @@ def intercepted_aims(events: list[Event], sentences: list[Sentence]) -> list[Eve
 
 
 def _undone(sent: Sentence, place: str, sentences: list[Sentence]) -> bool:
-    if not _FIRE_RE.search(sent.text):
+    if absent(_FIRE_ND, lowered(sent.text)) or not _FIRE_RE.search(sent.text):
         return False
     aim = _aim_re(place).search(sent.text)
     if not aim:

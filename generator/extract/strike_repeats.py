@@ -12,11 +12,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from .alternation import absent, lowered, needles
 from .dates import iter_dates
 from .strike_events import Details, Event, Mention
 
 AGAIN = re.compile(r"\b(?:and|then|before\s+being)\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?again\b", re.I)
+_AGAIN_ND = needles(["again"])     # what every match of AGAIN holds (alternation.needles)
 CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b")
 
 
@@ -27,7 +29,7 @@ def _day_dates(text: str, ref) -> list[tuple[int, int, str]]:
 def repeat_split(text: str, ref) -> tuple[int, tuple[str, str], tuple[str, str]] | None:
     """Where "... and again ..." starts, with the day before it and the day after it, when the
     sentence tells a place hit on two different days."""
-    m = AGAIN.search(text)
+    m = None if absent(_AGAIN_ND, lowered(text)) else AGAIN.search(text)
     if not m:
         return None
     before, after = _day_dates(text[:m.start()], ref), _day_dates(text[m.start():], ref)

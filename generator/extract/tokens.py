@@ -32,6 +32,10 @@ INNER_CONNECTORS = {"of", "for", "and", "in", "on"}
 _TOKEN = re.compile(r"(?=\S)(?:--|\w+(?:[.'\u2019\-&/]\w+)*(?:\.['\u2019]s\b|\.?['\u2019]?)|[^\w\s])")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|"
                      r"St|Jr|Sr|No|Prof|Rev|Cmdr)\.")
+# Every non-space character starts a token (\w or [^\w\s]), so only whitespace lies between
+# tokens: findall of (space, token) pairs finds the tokens _TOKEN.finditer does, and their
+# offsets follow from the lengths -- without a match object and three method calls per token.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 _START = attrgetter("start")   # a C-level bisection key
@@ -47,22 +51,25 @@ class Tok:
 
 def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
     toks = []
+    e = start
     if not any(q.start < end and q.end > start for q in quotes):
         # No quotation overlaps the unit: no token is quoted (the common case, made cheap).
-        for m in _TOKEN.finditer(body, start, end):
-            t = m.group()
+        for space, t in _SPACED_TOKEN.findall(body, start, end):
+            s = e + len(space)
+            e = s + len(t)
             if t[-1] == "." and len(t) > 1 and not _ABBREV.fullmatch(t):
-                toks.append(Tok(t[:-1], m.start(), m.end() - 1, False))
+                toks.append(Tok(t[:-1], s, e - 1, False))
             else:
-                toks.append(Tok(t, m.start(), m.end(), False))
+                toks.append(Tok(t, s, e, False))
         return toks
     # Top-level quotes are sorted and disjoint: only the last one opening before a token can
     # hold it, and the tokens come in order, so one forward pointer finds it.
     qi, nq = bisect_left(quotes, start, key=_START) - 1, len(quotes)
     qi = max(qi, 0)
-    for m in _TOKEN.finditer(body, start, end):
-        t = m.group()
-        s, e = m.span()
+    pos = start
+    for space, t in _SPACED_TOKEN.findall(body, start, end):
+        s = pos + len(space)
+        e = pos = s + len(t)
         if t.endswith(".") and len(t) > 1 and not _ABBREV.fullmatch(t):
             t, e = t[:-1], e - 1
         if nq:
