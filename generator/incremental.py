@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,12 +19,16 @@ from .cache import PACKAGE, cache_dir, extractor_fingerprint, library_versions
 from .config import Config
 from .site import MARKER
 
-FORMAT = 3
+FORMAT = 4
 
 
 def digest(*parts) -> str:
-    """A stable hash of strings, numbers and nested lists of them."""
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+    """A stable hash of strings, numbers, None and nested lists, tuples and dicts of them.
+
+    Their repr is exact and the same in every run (dicts keep their insertion order, floats
+    print their shortest exact form), and costs half of json.dumps: a build at 10,000 articles
+    takes some 35,000 digests, an edit's rebuild most of them."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def code_fingerprint(config: Config) -> str:
@@ -144,35 +149,56 @@ class Spliced:
     """Files made of one piece per article (the CSV tables, all fact sheets in one JSON): a
     piece whose key is unchanged is copied from the last build's file instead of made again.
 
-    `previous` holds, per file, its size and the [start, end) of each piece by key; a file
-    whose size differs is not the one described, and is made again in full."""
+    `previous` holds, per file, its size, the piece keys in file order and where each piece
+    starts; a file whose size differs is not the one described, and is made again in full."""
 
     def __init__(self, out: Path, previous: dict):
         self.out, self.previous = out, previous
         self.tables: dict[str, dict] = {}
 
-    def join(self, path: str, pieces, head: bytes = b"", sep: bytes = b"", tail: bytes = b"") -> bytes:
-        """head + the pieces separated by sep + tail; `pieces` yields (key, make bytes)."""
-        old, spans = self._previous_file(path)
+    def join(self, path: str, keys: list[str], make: Callable[[int], bytes], head: bytes = b"",
+             sep: bytes = b"", tail: bytes = b"") -> bytes:
+        """head + the pieces separated by sep + tail: piece n has the key keys[n] and is made by
+        make(n) unless the last build's file holds it."""
+        old, spans = self._previous_file(path, len(sep), len(tail))
         buf = bytearray(head)
-        table = {}
-        for n, (key, make) in enumerate(pieces):
+        starts = []
+        # Unchanged neighbours are one stretch of the old file (separators included), copied
+        # in one slice: after a one-article edit, the whole file is three or four slices.
+        run_old = run_end = run_new = -1
+        for n, key in enumerate(keys):
+            span = spans.get(key)
+            if span is not None and span[0] == run_end + len(sep) and run_end >= 0:
+                starts.append(run_new + span[0] - run_old)
+                run_end = span[1]
+                continue
+            if run_end >= 0:
+                buf += old[run_old:run_end]
+                run_end = -1
             if n:
                 buf += sep
-            span = spans.get(key)
-            piece = old[span[0]:span[1]] if span else make()
-            table[key] = [len(buf), len(buf) + len(piece)]
-            buf += piece
+            starts.append(len(buf))
+            if span is not None:
+                run_old, run_end, run_new = span[0], span[1], len(buf)
+            else:
+                buf += make(n)
+        if run_end >= 0:
+            buf += old[run_old:run_end]
         buf += tail
-        self.tables[path] = {"size": len(buf), "pieces": table}
+        self.tables[path] = {"size": len(buf), "keys": list(keys), "starts": starts}
         return bytes(buf)
 
-    def _previous_file(self, path: str) -> tuple[bytes, dict]:
+    def _previous_file(self, path: str, sep: int, tail: int) -> tuple[bytes, dict]:
+        """The last build's file and {key: (start, end)} of its pieces."""
         known = self.previous.get(path)
-        if not known:
+        if not known or "keys" not in known:
             return b"", {}
         try:
             old = (self.out / path).read_bytes()
         except OSError:
             return b"", {}
-        return (old, known["pieces"]) if len(old) == known["size"] else (b"", {})
+        if len(old) != known["size"]:
+            return b"", {}
+        starts = known["starts"]
+        ends = [start - sep for start in starts[1:]] + [len(old) - tail]
+        return old, dict(zip(known["keys"], zip(starts, ends)))

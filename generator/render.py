@@ -49,9 +49,19 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["money"] = format_money
     env.filters["number"] = format_number
     env.filters["certainty"] = certainty_label
-    env.globals.update(article_url=article_url, archive_url=archive_url, timeline_url=timeline_url,
+    # Links are filters, not functions: Jinja calls a filter directly, while every call of a
+    # function goes through Context.call and its checks (a million links at 10,000 articles).
+    env.filters["rel"] = _relative
+    env.filters["article_url"] = article_url
+    env.globals.update(archive_url=archive_url, timeline_url=timeline_url,
                        event_month_url=lambda month: f"events/{month}.html")
     return env
+
+
+@jinja2.pass_context
+def _relative(context, target: str) -> str:
+    """`target | rel`: the link from the page being rendered to a site path."""
+    return relurl(context["page_path"], target)
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -110,6 +120,7 @@ class Renderer:
         for p in index.places.values():
             self.places_by_country.setdefault(p.country, []).append(p)
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
+        self.related = related(index)
         self.out_dir = str(config.out)
         self.spliced = Spliced(config.out, previous.pieces)
         self.staging = staging
@@ -134,7 +145,7 @@ class Renderer:
             return url(entity.url) if entity else None
 
         html = self.env.get_template(template).render(
-            site=self.config, page_path=path, url=url, link=entity_link, speaker_href=speaker_href,
+            site=self.config, page_path=path, link=entity_link, speaker_href=speaker_href,
             index=self.index, **context)
         return html.encode("utf-8")
 
@@ -167,9 +178,11 @@ class Renderer:
         out.update(render_all(self.jobs, self._finisher(out)))
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)
+        sheets = self.index.sheets
+        keys = [self.content[s.article.id] for s in sheets]
         for path in CSV_TABLES:
-            out[path] = self.spliced.join(path, ((self.content[s.article.id], partial(csv_rows, path, s))
-                                                 for s in self.index.sheets), head=csv_header(path))
+            out[path] = self.spliced.join(path, keys, lambda n, path=path: csv_rows(path, sheets[n]),
+                                          head=csv_header(path))
         extra = feed_and_sitemap(self.index, self.config.base_url, self.config.title, pages)
         out.update(extra)
         self.rendered.extend(["data/factsheets.json", *CSV_TABLES, *extra])
@@ -227,7 +240,7 @@ class Renderer:
             # An entity whose inputs are unchanged keeps all its pages with their digests, and
             # its views (totals, threads, repeated quotes, months) need not be computed: at
             # 10,000 articles that was a third of an edit.
-            near = related(e, self.index)
+            near = self.related[(section, e.id)]
             signature = self._entity_signature(e, near)
             known = self.previous_groups.get(e.url)
             if known and known[0] == signature and all(self._reusable(path) for path in known[1]):
@@ -365,14 +378,15 @@ class Renderer:
     def all_json(self, out: dict) -> bytes:
         """All fact sheets in one JSON list, one per line: the per-article files (new or reused),
         or the unchanged lines of the last build's list."""
-        def piece(sheet: FactSheet) -> bytes:
-            path = article_json_url(sheet.article.id)
+        sheets = self.index.sheets
+
+        def piece(n: int) -> bytes:
+            path = article_json_url(sheets[n].article.id)
             data = out[path]
             data = data.data if isinstance(data, Written) else data
             data = data if isinstance(data, bytes) else (self.config.out / path).read_bytes()
             return data.rstrip(b"\n")
-        return self.spliced.join("data/factsheets.json", ((self.content[s.article.id], partial(piece, s))
-                                                          for s in self.index.sheets),
+        return self.spliced.join("data/factsheets.json", [self.content[s.article.id] for s in sheets], piece,
                                  head=b"[\n", sep=b",\n", tail=b"\n]\n")
 
     def _content_digest(self, sheet: FactSheet) -> str:
