@@ -26,6 +26,8 @@ class Dot:
     name: str
     url: str            # site path of the place page
     label: str          # "Kramatorsk: 2 strikes"
+    name_x: float = 0.0     # where the name is written, beside the dot (when the map names places)
+    name_y: float = 0.0
 
 
 @dataclass
@@ -72,12 +74,15 @@ def build_map(points: list[MapPoint], label: str, focus: str | None = None, unit
                 and (path := _clipped(iso, math.floor(west), math.floor(south), math.ceil(east), math.ceil(north)))]
     width, height = (east - west) * k, north - south
     r = max(width, height) * 0.012
-    dots = [Dot(round(p.lon * k, 3), round(-p.lat, 3), round(r * min(2.5, 1 + 0.35 * math.log(p.count)), 3),
-                p.name, p.url, f"{p.name}: {p.count} {unit}{'s' if p.count != 1 else ''}")
-            for p in sorted(points, key=lambda p: (-p.count, p.name))]
+    font = round(max(width, height) * 0.028, 3) if len(points) <= MAX_LABELS else 0.0
+    dots = []
+    for p in sorted(points, key=lambda p: (-p.count, p.name)):
+        x, y, size = round(p.lon * k, 3), round(-p.lat, 3), round(r * min(2.5, 1 + 0.35 * math.log(p.count)), 3)
+        # Rounded like the dots: sums of rounded floats printed as 20.669500000000003.
+        dots.append(Dot(x, y, size, p.name, p.url, f"{p.name}: {p.count} {unit}{'s' if p.count != 1 else ''}",
+                        name_x=round(x + size * 1.5, 3), name_y=round(y + font * 0.35, 3)))
     return MapView(viewbox=f"{west * k:.3f} {-north:.3f} {width:.3f} {height:.3f}", scale_x=round(k, 4),
-                   outlines=outlines, dots=dots, label=label,
-                   font=round(max(width, height) * 0.028, 3) if len(dots) <= MAX_LABELS else 0.0)
+                   outlines=outlines, dots=dots, label=label, font=font)
 
 
 MARGIN = 3.0    # degrees kept around the view, so no simplified edge can cut across it

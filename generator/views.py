@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .index import Entity, SiteIndex
 from .maps import MapPoint
@@ -255,9 +255,9 @@ def repeated_quotes(e: Entity) -> list[tuple[str, list, int]]:
     speaker quoted daily for years still has a page of bounded size."""
     groups: dict[str, list] = defaultdict(list)
     for sheet, st in e.statements:
-        words = re.findall(r"\w+", st.text.lower())
-        if len(words) >= QUOTE_KEY_WORDS:
-            groups[" ".join(words[:QUOTE_KEY_WORDS])].append((sheet, st))
+        key = _quote_key(st.text)
+        if key:
+            groups[key].append((sheet, st))
     out = []
     for key, items in sorted(groups.items()):
         if len({sheet.article.id for sheet, _ in items}) > 1:
@@ -266,6 +266,14 @@ def repeated_quotes(e: Entity) -> list[tuple[str, list, int]]:
             out.append((text, items[:SOURCES_SHOWN], len(items)))
     out.sort(key=lambda g: (g[1][0][0].article.date or "", g[0]), reverse=True)
     return out[:REPEATED_SHOWN]
+
+
+@lru_cache(maxsize=65536)
+def _quote_key(text: str) -> str | None:
+    """The first QUOTE_KEY_WORDS words of a statement, or None when it is shorter. (A quote
+    carried by a hundred articles is keyed once, not once per article.)"""
+    words = re.findall(r"\w+", text.lower())
+    return " ".join(words[:QUOTE_KEY_WORDS]) if len(words) >= QUOTE_KEY_WORDS else None
 
 
 def entity_totals(e: Entity) -> dict:
