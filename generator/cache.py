@@ -70,6 +70,14 @@ def extractor_salt() -> str:
     return hashlib.sha256(f"{extractor_fingerprint()}\0{vocabulary()}".encode()).hexdigest()
 
 
+def cache_entry(article, sheet, error: str | None, facts: str) -> bytes:
+    """What the cache keeps of an extraction: (Article, FactSheet, error, facts digest),
+    pickled. Sentences are left out (they are a third of the loading time and are recomputed
+    from the body for the few pages rendered again). Made in the extraction worker, so that
+    the build stores it as it comes."""
+    return pickle.dumps((replace(article, sentences=[]), sheet, error, facts), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class ExtractionCache:
     """key -> pickled (Article, FactSheet, error, digest of the facts), with the extractor that
     made it. Falls back to no caching when the folder is read-only."""
@@ -101,19 +109,17 @@ class ExtractionCache:
                     pass
         return found
 
-    def put_many(self, items: dict[str, tuple]) -> None:
-        """Store (Article, FactSheet, error, facts digest) by key. Sentences are left out (they
-        are a third of the loading time and are recomputed from the body for the few pages
-        rendered again). Entries another extractor made are deleted: their keys can never be
-        asked for again, and every change to a rule would otherwise add a copy of the archive."""
+    def put_many(self, items: dict[str, bytes]) -> None:
+        """Store entries (cache_entry) by key. Entries another extractor made are deleted: their
+        keys can never be asked for again, and every change to a rule would otherwise add a copy
+        of the archive."""
         if self.db is None or not items:
             return
         salt = extractor_salt()
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", [
-                    (k, salt, pickle.dumps((replace(v[0], sentences=[]), *v[1:]), protocol=pickle.HIGHEST_PROTOCOL))
-                    for k, v in sorted(items.items())])
+                self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)",
+                                    [(k, salt, v) for k, v in sorted(items.items())])
                 self.db.execute("DELETE FROM facts WHERE extractor != ?", (salt,))
         except sqlite3.Error:
             pass

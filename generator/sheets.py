@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .cache import ExtractionCache
+from .cache import ExtractionCache, cache_entry
 from .config import Config
 from .editing import CorrectionsError, apply_config, apply_corrections, parse_corrections
 from .incremental import digest
@@ -32,13 +33,13 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
             jobs.append((i.key, i.source, i.read(), i.path, limit))
         except SourceError as err:     # changed since it was listed: reported like any unreadable file
             done[i.key] = err
-    fresh = dict(_run_jobs(jobs, progress))
-    # A file over the size limit is published without facts; that is not cached, since the
-    # limit (max_extract_mb) can be raised without changing the file or the extractor.
-    too_big = {key for key, _, data, _, limit in jobs if len(data) > limit}
-    cache.put_many({k: v for k, v in fresh.items() if not isinstance(v, SourceError) and k not in too_big})
+    entries = {}
+    for key, outcome, entry in _run_jobs(jobs, progress):
+        done[key] = outcome
+        if entry is not None:
+            entries[key] = entry
+    cache.put_many(entries)
     cache.close()
-    done.update(fresh)
 
     articles: dict[str, Article] = {}
     sheets, keys = [], {}
@@ -79,7 +80,7 @@ def extract_files(paths: list[Path], config: Config) -> list[tuple[Path, object]
             jobs.append((n, str(path), read_bytes(path, str(path)), path, limit))
         except SourceError as err:
             outcomes[n] = err
-    outcomes.update(_run_jobs(jobs, False))
+    outcomes.update((n, outcome) for n, outcome, _ in _run_jobs(jobs, False))
     return [(path, outcomes[n]) for n, path in enumerate(paths)]
 
 
@@ -102,7 +103,7 @@ def apply_edits(article: Article, sheet: FactSheet, fixes: bytes | None, fixes_p
 PARALLEL_FROM = 40      # below this, starting worker processes costs more than it saves
 
 
-def _run_jobs(jobs: list[tuple], progress: bool):
+def _extract_results(jobs: list[tuple], progress: bool):
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from map(_extract_job, _progress(jobs, progress))
         return
@@ -111,21 +112,36 @@ def _run_jobs(jobs: list[tuple], progress: bool):
         yield from _progress(pool.map(_extract_job, jobs, chunksize=16), progress, total=len(jobs))
 
 
+def _run_jobs(jobs: list[tuple], progress: bool):
+    """(key, outcome, cache entry or None) for each job, in order."""
+    for key, result, sentences in _extract_results(jobs, progress):
+        if sentences is None:       # an error, or a file too big to cache
+            yield key, result, None
+            continue
+        # The worker sent its cache entry (the outcome pickled without the sentences) and the
+        # sentences beside it: the entry is stored as it came, not pickled a second time here.
+        outcome = pickle.loads(result)
+        outcome[0].sentences = sentences
+        yield key, outcome, result
+
+
 def _extract_job(job: tuple):
-    """Read and extract one article (in a worker process). Extraction never loses an article:
-    a rule that crashes leaves an empty fact sheet and a message, and the text is still published."""
+    """Read and extract one article (in a worker process): (key, cache entry, sentences), or
+    (key, SourceError or outcome not to cache, None). Extraction never loses an article: a rule
+    that crashes leaves an empty fact sheet and a message, and the text is still published."""
     key, source, data, path, limit = job
     try:
         article = article_from_bytes(data, source, path)
     except SourceError as err:
-        return key, err
+        return key, err, None
     if len(data) > limit:
         # A file this size is a dump, not an article: publish its text, say why it has no facts.
+        # Not cached: the limit (max_extract_mb) can be raised without changing the file.
         sheet = FactSheet(article=article.meta)
         return key, (article, sheet,
                      f"{len(data) / 1e6:.1f} MB is over the {limit / 1e6:g} MB extraction limit; its text is "
                      "published without facts (split it into articles, or raise max_extract_mb in config.yaml)",
-                     digest(sheet.to_json()))
+                     digest(sheet.to_json())), None
     from .extract.factsheet import extract     # here: a build with nothing to extract never loads the rules
     try:
         sheet, error = extract(article), None
@@ -135,7 +151,7 @@ def _extract_job(job: tuple):
                  "published without facts - please report this article")
     # The digest of the facts alone (not the text): pages that show an article's facts but not
     # its text stay as they are when an edit leaves the facts unchanged.
-    return key, (article, sheet, error, digest(sheet.to_json()))
+    return key, cache_entry(article, sheet, error, digest(sheet.to_json())), article.sentences
 
 
 def _progress(items, enabled: bool, total: int | None = None):
