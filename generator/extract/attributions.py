@@ -40,9 +40,17 @@ def attributions(body: str, toks: list[Tok], ustart: int, uend: int,
     out: list[Attribution] = []
     taken_until = -1
     # Most words are no reporting verb, no "according to" and no label: pick out the others
-    # in one pass.
-    hits = [n for n, tok in enumerate(toks) if not tok.quoted and (
-        (low := tok.text.lower()) in forms or low == "according" or (not n and low in _LABELS))]
+    # in one pass. The words are lower-case, and so are most tokens: a token is lower-cased
+    # only when it is not already (str.islower: a letter, and no capital), not all of them.
+    hits = []
+    for n, tok in enumerate(toks):
+        if tok.quoted:
+            continue
+        low = tok.text
+        if not low.islower():
+            low = low.lower()
+        if low in forms or low == "according" or (not n and low in _LABELS):
+            hits.append(n)
     for n in hits:
         if n <= taken_until:
             continue

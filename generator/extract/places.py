@@ -59,6 +59,13 @@ class Candidate:
             out.append(score)
         return out[0], out[1]
 
+    @cached_property
+    def point_trig(self) -> tuple[tuple[float, float], tuple[float, float, float]]:
+        """(lat, lon) and its _trig, for near_bonus: a reading is scored against the points
+        of every article that names it, and the pair is built once, not once per scoring."""
+        point = (self.lat, self.lon)
+        return point, _trig(point)
+
 
 @dataclass
 class Mention:
@@ -86,6 +93,7 @@ class Context:
     # a candidate seen again is compared with the new points alone.
     _near: dict = field(default_factory=dict, repr=False)
     _bonus: dict = field(default_factory=dict, repr=False)   # the same, for near_bonus
+    _trigs: list = field(default_factory=list, repr=False)   # _trig of each of points, in order
     # ranked() results, for a context built by article_context: such a context only grows
     # (new countries, regions and points; no count changes once it is built), so its sizes
     # tell whether a result is still valid. None for a context made otherwise.
@@ -101,18 +109,24 @@ class Context:
             self._near[point] = (len(self.points), best)
         return best
 
-    def near_bonus(self, point: tuple[float, float]) -> int:
+    def near_bonus(self, point: tuple[float, float], trig: tuple[float, float, float] | None = None) -> int:
         """What _score adds for nearness: 2 when one of the points is within 150 km of point,
         1 within 400 km, else 0 -- as 2 if nearest(point) < 150 else 1 if ... < 400 else 0,
         without measuring what cannot change the answer: points after one within 150 km,
         and points over 400 km away by latitude alone (the great-circle distance is at least
-        6371 km times the latitude difference in radians; 401 leaves a margin for rounding)."""
+        6371 km times the latitude difference in radians; 401 leaves a margin for rounding).
+        `trig` is _trig(point), when the caller has it."""
         seen, bonus = self._bonus.get(point, (0, 0))
         points = self.points
         if seen < len(points) and bonus < 2:
-            la1, lo1, cos1 = _trig(point)
+            la1, lo1, cos1 = trig or _trig(point)
+            # The points' trigonometry, read by index: every candidate is compared with the
+            # same few points, and a list beats a cache lookup per point per candidate.
+            trigs = self._trigs
+            if len(trigs) < len(points):
+                trigs.extend(map(_trig, points[len(trigs):]))
             while seen < len(points):
-                la2, lo2, cos2 = _trig(points[seen])
+                la2, lo2, cos2 = trigs[seen]
                 seen += 1
                 if abs(la2 - la1) * 6371.0 > 401.0:
                     continue
@@ -541,15 +555,18 @@ def _trig(point: tuple[float, float]) -> tuple[float, float, float]:
 
 def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
     score = c.base_scores[want_region]
-    if c.country and c.country in ctx.countries:
-        score += 3 + min(ctx.countries[c.country], 5) * 0.3
-    if c.country and c.admin1 and (c.country, c.admin1) in ctx.regions:
-        score += 3
+    country = c.country
+    if country:
+        n = ctx.countries.get(country)   # (one lookup, where `in` and [] took two)
+        if n is not None:
+            score += 3 + min(n, 5) * 0.3
+        if c.admin1 and (country, c.admin1) in ctx.regions:
+            score += 3
     if c.lat is not None and ctx.points:
-        point = (c.lat, c.lon)
+        point, trig = c.point_trig
         seen, bonus = ctx._bonus.get(point, _NOT_MEASURED)
         if seen < len(ctx.points) and bonus < 2:
-            bonus = ctx.near_bonus(point)   # (only when a point came since: the memo is near_bonus's)
+            bonus = ctx.near_bonus(point, trig)   # (only when a point came since: the memo is near_bonus's)
         score += bonus
     return score
 

@@ -472,6 +472,8 @@ _TAIL = re.compile(r"(?:[\s,;:\u2014\u2013]|--|\s-)+(?:(?:while|whereas|and|but|
 # What a segment must end with for _TAIL to match (after trailing whitespace, which matches
 # alone): most end in a word, and the search from every space is skipped.
 _TAIL_ENDS = (",", ";", ":", "\u2014", "\u2013", "-", "while", "whereas", "and", "but", "as")
+_TAIL_WORDS = ("whereas", "while", "and", "but", "as")   # longest first, for _tail_from
+_TAIL_SEPARATORS = ",;:\u2014\u2013-"
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
@@ -480,10 +482,30 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
     if m:
         s += m.end()
     seg = body[s:e]
-    m = _TAIL.search(seg) if seg[-1:].isspace() or seg.endswith(_TAIL_ENDS) else None
+    m = _TAIL.search(seg, _tail_from(seg)) if seg[-1:].isspace() or seg.endswith(_TAIL_ENDS) else None
     if m:
         e = s + m.start()
     return s, e
+
+
+def _tail_from(seg: str) -> int:
+    """Where a _TAIL match in seg can begin at the earliest, read from the end: a match is a run
+    of separators and whitespace, then at most one of the words, then whitespace. Stripping
+    the trailing whitespace, the longest word seg then ends with (a shorter one is a match's
+    word only when no longer one ends there: "whereas" ends in "as", but a match's word follows
+    a separator) and the separators before it leaves the earliest start; searching from there
+    finds the same leftmost match as a search of the whole segment, without trying the
+    pattern at every space of a long clause."""
+    k = len(seg.rstrip())
+    for w in _TAIL_WORDS:
+        if seg.endswith(w, 0, k):
+            k -= len(w)
+            break
+    # str.strip's whitespace is the engine's \s: the run before the word holds separators and
+    # whitespace alone
+    while k and (seg[k - 1] in _TAIL_SEPARATORS or seg[k - 1].isspace()):
+        k -= 1
+    return k
 
 
 # --- one statement ----------------------------------------------------------------
