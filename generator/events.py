@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from .model import FactSheet, Strike
 
@@ -34,10 +35,11 @@ class Report:
     strike: Strike
     day: date | None
     span: tuple[int, int]
+    window: tuple[date, date] | None = field(init=False)    # the days it may have happened on
 
-    @property
-    def window(self) -> tuple[date, date]:
-        return self.day - timedelta(days=self.span[0]), self.day + timedelta(days=self.span[1])
+    def __post_init__(self):
+        self.window = None if self.day is None else \
+            (self.day - timedelta(days=self.span[0]), self.day + timedelta(days=self.span[1]))
 
 
 @dataclass
@@ -59,9 +61,10 @@ class Event:
     def url(self) -> str:
         return f"events/{self.id}.html"
 
-    @property
+    @cached_property
     def date(self) -> str | None:
-        """The day it hit: the earliest date a report gives, else the earliest article's day."""
+        """The day it hit: the earliest date a report gives, else the earliest article's day.
+        (Asked for once the reports are all in: sorting, pages and digests ask it again.)"""
         days = [r.day for r in self.reports if r.day and r.strike.date] or [r.day for r in self.reports if r.day]
         return min(days).isoformat() if days else None
 

@@ -153,7 +153,7 @@ class Renderer:
         """Queue `path` for rendering, unless the last build rendered it from the same inputs."""
         if key is not None:
             self.digests[path] = key
-            if self.previous.get(path) == key and os.path.isfile(os.path.join(self.out_dir, path)):
+            if self.previous.get(path) == key and self._on_disk(path):
                 out[path] = REUSE
                 return
         self.jobs.append((path, make))
@@ -254,7 +254,12 @@ class Renderer:
             self.groups[e.url] = [signature, paths]
 
     def _reusable(self, path: str) -> bool:
-        return path in self.previous and os.path.isfile(os.path.join(self.out_dir, path))
+        return path in self.previous and self._on_disk(path)
+
+    def _on_disk(self, path: str) -> bool:
+        if self.staging is not None:
+            return path in self.staging.existing()
+        return os.path.isfile(os.path.join(self.out_dir, path))
 
     def _entity_pages(self, out: dict, e: Entity, template: str, near: dict) -> list[str]:
         """A speaker's or a country's page and its month pages; returns their paths."""

@@ -39,6 +39,7 @@ class Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.out)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-new-", dir=self.out.parent))
+        self._existing: set[str] | None = None
 
     def write(self, rel: str, data: bytes) -> None:
         target = os.path.join(self.dir, rel)
@@ -49,6 +50,13 @@ class Staging:
             f = open(target, "wb")
         with f:
             f.write(data)
+
+    def existing(self) -> set[str]:
+        """The files of the site as it is now (listed once: a stat per reused page cost a
+        tenth of a second at 10,000 articles)."""
+        if self._existing is None:
+            self._existing = set(listing(self.out)) if self.out.is_dir() else set()
+        return self._existing
 
     def commit(self, files: dict, in_place: bool = False) -> threading.Thread | None:
         """Write `files` (bytes; REUSE: the previous site's copy; anything else: written
@@ -96,7 +104,7 @@ class Staging:
             if isinstance(files[rel], bytes):
                 self.write(rel, files[rel])
         fixed = set(fixed_files())
-        gone = sorted(set(_listing(self.out)) - set(files) - fixed)
+        gone = sorted(self.existing() - set(files) - fixed)
         backup = self.dir / ".previous"
         self._renew_marker()
         done: list[str] = []
@@ -204,7 +212,7 @@ def _remove_leftovers(out: Path) -> None:
                 pass
 
 
-def _listing(root: Path) -> list[str]:
+def listing(root: Path) -> list[str]:
     """Every file under root, as site paths."""
     found = []
     for folder, _, names in os.walk(root):
