@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -119,6 +120,7 @@ class Renderer:
         self.places_by_country: dict[str, list[Entity]] = {}
         for p in index.places.values():
             self.places_by_country.setdefault(p.country, []).append(p)
+        self._attackers: dict[str | None, str | None] = {}
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
         self.related = related(index)
         self.out_dir = str(config.out)
@@ -293,8 +295,9 @@ class Renderer:
         """Everything an entity's pages are made from: its own facts (by the content digest of
         their articles), its names, the related entities and what its map shows. When it is
         the same as last time, so is each page's digest."""
-        facts = [(self.content[sheet.article.id], f.id) for sheet, f in
-                 (*e.statements, *e.strikes, *e.pledges_given, *e.pledges_received)]
+        content = self.content
+        facts = [(content[sheet.article.id], f.id) for sheet, f in
+                 chain(e.statements, e.strikes, e.pledges_given, e.pledges_received)]
         places = [e] if e.section == "place" else []
         if e.section == "actor":     # as entity_map shows them
             places = list(self.places_by_country.get(e.country, [])) if e.country else []
@@ -398,14 +401,20 @@ class Renderer:
         """What an article contributes to pages other than its own: its facts (not its text), and
         the pages they link to. (Its own page also depends on its text: articles_pages.)"""
         a = sheet.article
-        speakers = [self.index.speakers[(a.id, st.id)].url if (a.id, st.id) in self.index.speakers else None
-                    for st in sheet.statements]
-        attackers = [getattr(actor_for(self.actor_by_name, s.attacker), "url", None) for s in sheet.strikes]
+        table = self.index.speakers
+        speakers = [getattr(table.get((a.id, st.id)), "url", None) for st in sheet.statements]
+        attackers = [self._attacker_url(s.attacker) for s in sheet.strikes]
         places = [s.place.id for s in sheet.strikes]
         parties = [(p.donor.id, p.recipient.id if p.recipient else None) for p in sheet.pledges]
         facts = self.keys[a.id][1] if a.id in self.keys else sheet.to_json()
         return digest(facts, a.id, a.title, a.date,
                       self.articles[a.id].warnings, speakers, attackers, places, parties)
+
+    def _attacker_url(self, attacker: str | None) -> str | None:
+        """The page of a strike's attacker ("Russian forces": Russia's), once per wording."""
+        if attacker not in self._attackers:
+            self._attackers[attacker] = getattr(actor_for(self.actor_by_name, attacker), "url", None)
+        return self._attackers[attacker]
 
     def _article_places(self, sheet: FactSheet) -> list[MapPoint]:
         counts = Counter(s.place.id for s in sheet.strikes if s.place.id in self.index.places)
