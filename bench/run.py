@@ -91,7 +91,7 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
     # once per machine, as `make` does when it installs the project.
     env = {"FACTSHEET_CACHE": str(cache), "FACTSHEET_GAZETTEER_CACHE": str(work / "gazetteer")}
     measure([PY, "-m", "generator", "prepare"], env, ROOT)
-    build = [PY, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(site), "--quiet"]
+    build = [PY, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(site), "--quiet", "--timings"]
     row = {"n": n}
     row["cold"] = measure(build, env, ROOT)
     row["pages"] = count_files(site)
@@ -143,6 +143,20 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
     return row
 
 
+def stages(result: dict) -> str:
+    """The build's own account of its stages (--timings), from the end of its stderr."""
+    lines = [line for line in result["stderr"].splitlines() if line.startswith("stages: ")]
+    return lines[-1].removeprefix("stages: ") if lines else "(not reported)"
+
+
+def stage_table(rows: list[dict]) -> str:
+    lines = ["| N | build | stages (wall time inside the build; start-up not included) |", "|---:|---|---|"]
+    for r in rows:
+        for key, label in (("cold", "cold"), ("edit", "text edit"), ("fact_edit", "fact edit")):
+            lines.append(f"| {r['n']:,} | {label} | {stages(r[key])} |")
+    return "\n".join(lines)
+
+
 def table(rows: list[dict]) -> str:
     lines = ["| N | step | wall (s) | peak memory (MB) | files |", "|---:|---|---:|---:|---:|"]
     for r in rows:
@@ -172,7 +186,7 @@ def main() -> int:
         rows.append(bench(n, args.work, not args.no_pelican))
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
                f"{platform.system()} {platform.release()}")
-    text = f"Machine: {machine}\n\n{table(rows)}\n"
+    text = f"Machine: {machine}\n\n{table(rows)}\n\nWhere the time goes:\n\n{stage_table(rows)}\n"
     print(text)
     (HERE / "results.md").write_text(text, encoding="utf-8")
     return 0

@@ -38,6 +38,7 @@ class BuildReport:
     link_problems: list[str] = field(default_factory=list)
     out: Path | None = None
     up_to_date: bool = False
+    stages: list[tuple[str, float]] = field(default_factory=list)   # (stage, seconds), in order
 
     @property
     def skipped(self) -> list[InputResult]:
@@ -62,6 +63,11 @@ class BuildReport:
         return (f"built {built} article(s) into {self.out} ({self.pages} files); "
                 f"{len(self.skipped)} skipped, {len(self.warned)} with warnings")
 
+    def stage_line(self) -> str:
+        """Where the time went: "seeds 0.12 s · extract 0.45 s · ... · total 2.90 s"."""
+        parts = [f"{name} {seconds:.2f} s" for name, seconds in self.stages]
+        return " · ".join(parts + [f"total {sum(s for _, s in self.stages):.2f} s"])
+
     def exit_status(self, strict: bool) -> int:
         """0: all good; 1: something was skipped or a link is broken; strict: warnings fail too."""
         if self.skipped or self.link_problems:
@@ -75,26 +81,32 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
     log = log or (lambda message: None)
     started = time.time()
     report = BuildReport(out=config.out)
+    lap = _stopwatch(report.stages)
     previous = Manifest.load(config.out)
 
     configure_vocabulary(config.reporting_verbs, config.weapons)
     inputs = read_seeds(config.seeds, report.inputs, previous.known_files(extractor_salt()))
     code, signature = build_signature(config, inputs, report.inputs)
+    lap("seeds")
     if previous.is_current(signature, config.out):
         report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
         return report
     with _collector_paused() as loaded:
         articles, sheets, keys = extract_all(inputs, progress, config)
+        lap("extract")
         index = build_index(sheets, config)
         loaded()
+        lap("index")
 
         staging = Staging(config.out)
         try:
             renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out), staging)
             files = renderer.pages()
+            lap("pages")
             report.link_problems = check_links(renderer, files)
             # A build that reuses pages moves only its new files into the site.
             cleanup = staging.commit(files, in_place=bool(renderer.previous))
+            lap("links and commit")
         except BaseException:
             staging.discard()
             raise
@@ -108,6 +120,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
                  groups={} if broken else renderer.groups).save(config.out)
         if cleanup is not None:
             cleanup.join()
+        lap("manifest")
         log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
         return report
 
@@ -115,6 +128,17 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
 def check_links(renderer: Renderer, files: dict) -> list[str]:
     """Broken links in the pages rendered (each was checked by the worker that made it)."""
     return renderer.link_problems(files)
+
+
+def _stopwatch(stages: list[tuple[str, float]]) -> Callable[[str], None]:
+    """lap(name) records the time since the previous lap (or the start) as stage `name`."""
+    last = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        stages.append((name, now - last[0]))
+        last[0] = now
+    return lap
 
 
 @contextmanager

@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--base-url", help="published address, e.g. https://USER.github.io/REPO/ (default: from config)")
     b.add_argument("--strict", action="store_true", help="fail when any input was skipped or warned")
     b.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    b.add_argument("--timings", action="store_true", help="print how long each stage took (to stderr)")
 
     e = sub.add_parser("extract", help="print the fact sheets of articles as JSON")
     e.add_argument("files", nargs="+", type=Path)
@@ -66,6 +67,8 @@ def cmd_build(args) -> int:
         print(line, file=sys.stderr)
     if not args.quiet:
         print(report.summary())
+    if args.timings:
+        print(f"stages: {report.stage_line()}", file=sys.stderr)
     return report.exit_status(config.strict)
 
 

@@ -36,6 +36,18 @@ def test_build_command_and_check_command(config, capsys):
     assert main(["check", str(config.out)]) == 0
 
 
+def test_build_timings_name_every_stage_and_add_up(config, capsys):
+    assert main(["build", "--seeds", str(config.seeds), "--out", str(config.out), "--quiet", "--timings"]) == 0
+    line = [x for x in capsys.readouterr().err.splitlines() if x.startswith("stages: ")][-1]
+    parts = dict(part.rsplit(" ", 2)[:2] for part in line.removeprefix("stages: ").split(" · "))
+    assert list(parts) == ["seeds", "extract", "index", "pages", "links and commit", "manifest", "total"]
+    seconds = {name: float(value) for name, value in parts.items()}
+    assert abs(sum(v for k, v in seconds.items() if k != "total") - seconds["total"]) < 0.05
+    # Nothing changed: the build stops after reading the seeds, and says so.
+    assert main(["build", "--seeds", str(config.seeds), "--out", str(config.out), "--quiet", "--timings"]) == 0
+    assert capsys.readouterr().err.strip().startswith("stages: seeds ")
+
+
 def test_module_entry_point_runs():
     run = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
     assert run.returncode == 0 and "extract" in run.stdout
