@@ -22,7 +22,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 # Files whose content decides what `extract` returns.
 EXTRACTION_SOURCES = ["extract/*.py", "data/*.yaml", "model.py", "text.py", "sources.py"]
-SCHEMA = "extract-v2"
+SCHEMA = "extract-v3"
 
 
 def cache_dir() -> Path:
@@ -70,16 +70,17 @@ def extractor_salt() -> str:
     return hashlib.sha256(f"{extractor_fingerprint()}\0{vocabulary()}".encode()).hexdigest()
 
 
-def cache_entry(article, sheet, error: str | None, facts: str) -> bytes:
-    """What the cache keeps of an extraction: (Article, FactSheet, error, facts digest),
-    pickled. Sentences are left out (they are a third of the loading time and are recomputed
+def cache_entry(article, sheet, error: str | None, facts: str, shown: str) -> bytes:
+    """What the cache keeps of an extraction: (Article, FactSheet, error, digest of the facts,
+    digest of what other pages show of them), pickled. Sentences are left out (they are a third of the loading time and are recomputed
     from the body for the few pages rendered again). Made in the extraction worker, so that
     the build stores it as it comes."""
-    return pickle.dumps((replace(article, sentences=[]), sheet, error, facts), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((replace(article, sentences=[]), sheet, error, facts, shown),
+                        protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ExtractionCache:
-    """key -> pickled (Article, FactSheet, error, digest of the facts), with the extractor that
+    """key -> cache_entry (Article, FactSheet, error, facts digests), with the extractor that
     made it. Falls back to no caching when the folder is read-only."""
 
     def __init__(self, root: Path | None = None):

@@ -85,7 +85,7 @@ def cmd_extract(args) -> int:
             print(f"error: {outcome}", file=sys.stderr)
             failed += 1
             continue
-        article, sheet, error, _ = outcome
+        article, sheet, error, *_ = outcome
         for w in article.warnings + ([error] if error else []):
             print(f"warning: {path}: {w}", file=sys.stderr)
         sheets.append(sheet.to_json())

@@ -102,11 +102,12 @@ def format_money(m: Money | None) -> str:
 class Renderer:
     """Renders every page, or links it from the previous build when the digest of what it shows is
     unchanged (`previous`: the last build's page digests, joined-file pieces and entity groups).
-    `keys` maps each article to (digest of its input, digest of its facts); with `staging`,
-    pages are written and checked where they are rendered."""
+    `keys` maps each article to (digest of its input, of its facts, of what other pages show of
+    them: sheets.facts_digests); with `staging`, pages are written and checked where they are
+    rendered."""
 
     def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report,
-                 keys: dict[str, tuple[str, str]] | None = None, previous: Previous | None = None,
+                 keys: dict[str, tuple[str, str, str]] | None = None, previous: Previous | None = None,
                  staging: Staging | None = None):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
@@ -122,6 +123,7 @@ class Renderer:
             self.places_by_country.setdefault(p.country, []).append(p)
         self._attackers: dict[str | None, str | None] = {}
         self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
+        self.data_keys = {s.article.id: self._data_key(s) for s in index.sheets}
         self.related = related(index)
         self.out_dir = str(config.out)
         self.spliced = Spliced(config.out, previous.pieces)
@@ -181,7 +183,7 @@ class Renderer:
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)
         sheets = self.index.sheets
-        keys = [self.content[s.article.id] for s in sheets]
+        keys = [self.data_keys[s.article.id] for s in sheets]
         for path in CSV_TABLES:
             out[path] = self.spliced.join(path, keys, lambda n, path=path: csv_rows(path, sheets[n]),
                                           head=csv_header(path))
@@ -228,7 +230,7 @@ class Renderer:
                          [(s.article.id, s.article.title) if s else None for s in (newer, older)], map_sig(places))
             self.emit(out, article_url(sheet.article.id), key,
                       partial(self.article_page, sheet, newer, older, places))
-            self.emit(out, article_json_url(sheet.article.id), self.content[sheet.article.id],
+            self.emit(out, article_json_url(sheet.article.id), self.data_keys[sheet.article.id],
                       partial(_sheet_json, sheet))
 
     def entity_pages(self, out: dict, section: str) -> None:
@@ -394,7 +396,7 @@ class Renderer:
             data = data.data if isinstance(data, Written) else data
             data = data if isinstance(data, bytes) else (self.config.out / path).read_bytes()
             return data.rstrip(b"\n")
-        return self.spliced.join("data/factsheets.json", [self.content[s.article.id] for s in sheets], piece,
+        return self.spliced.join("data/factsheets.json", [self.data_keys[s.article.id] for s in sheets], piece,
                                  head=b"[\n", sep=b",\n", tail=b"\n]\n")
 
     def _content_digest(self, sheet: FactSheet) -> str:
@@ -406,9 +408,15 @@ class Renderer:
         attackers = [self._attacker_url(s.attacker) for s in sheet.strikes]
         places = [s.place.id for s in sheet.strikes]
         parties = [(p.donor.id, p.recipient.id if p.recipient else None) for p in sheet.pledges]
-        facts = self.keys[a.id][1] if a.id in self.keys else sheet.to_json()
-        return digest(facts, a.id, a.title, a.date,
+        shown = self.keys[a.id][2] if a.id in self.keys else sheet.to_json()
+        return digest(shown, a.id, a.title, a.date,
                       self.articles[a.id].warnings, speakers, attackers, places, parties)
+
+    def _data_key(self, sheet: FactSheet) -> str:
+        """What an article's JSON and CSV rows are made from: all its facts, offsets included,
+        and the pages they link to."""
+        a = sheet.article
+        return digest(self.keys[a.id][1] if a.id in self.keys else sheet.to_json(), self.content[a.id])
 
     def _attacker_url(self, attacker: str | None) -> str | None:
         """The page of a strike's attacker ("Russian forces": Russia's), once per wording."""

@@ -22,7 +22,8 @@ from .sources import SourceError, article_from_bytes, read_bytes
 def extract_all(inputs: list[Input], progress: bool, config: Config | None = None):
     """Fact sheets for every input: from the cache when its content hash is known, else extracted,
     in parallel across cores when there are many. Returns the articles, their sheets, and per
-    article (digest of its input, digest of its facts)."""
+    article (digest of its input, digest of its facts, digest of what other pages show of them:
+    facts_digests)."""
     cache = ExtractionCache()
     done = cache.get_many([i.key for i in inputs])
     todo = [i for i in inputs if i.key not in done]
@@ -48,7 +49,7 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         if isinstance(outcome, SourceError):
             item.result.status, item.result.messages = "skipped", [reason(outcome)]
             continue
-        article, sheet, error, facts = outcome
+        article, sheet, error, facts, shown = outcome
         base, n = article.meta.id, 2
         while article.meta.id in articles or article.meta.id in RESERVED:   # two titles, one slug: keep both
             article.meta.id, n = f"{base}-{n}", n + 1
@@ -62,7 +63,7 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         item.result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
         articles[article.meta.id] = article
         sheets.append(sheet)
-        keys[article.meta.id] = (item.signature, item.with_fixes(facts))
+        keys[article.meta.id] = (item.signature, item.with_fixes(facts), item.with_fixes(shown))
     return articles, sheets, keys
 
 
@@ -71,7 +72,7 @@ RESERVED = {"factsheets"}
 
 
 def extract_files(paths: list[Path], config: Config) -> list[tuple[Path, object]]:
-    """(path, SourceError or (Article, FactSheet, error, facts digest)) for each file, in order,
+    """(path, SourceError or (Article, FactSheet, error, facts digests...)) for each file, in order,
     extracted in parallel as a build does (for the `extract` command; nothing is cached)."""
     limit = int(config.max_extract_mb * 1_000_000)
     jobs, outcomes = [], {}
@@ -141,7 +142,7 @@ def _extract_job(job: tuple):
         return key, (article, sheet,
                      f"{len(data) / 1e6:.1f} MB is over the {limit / 1e6:g} MB extraction limit; its text is "
                      "published without facts (split it into articles, or raise max_extract_mb in config.yaml)",
-                     digest(sheet.to_json())), None
+                     *facts_digests(sheet)), None
     from .extract.factsheet import extract     # here: a build with nothing to extract never loads the rules
     try:
         sheet, error = extract(article), None
@@ -149,9 +150,20 @@ def _extract_job(job: tuple):
         sheet = FactSheet(article=article.meta)
         error = (f"extraction failed ({type(err).__name__}: {err}); "
                  "published without facts - please report this article")
-    # The digest of the facts alone (not the text): pages that show an article's facts but not
-    # its text stay as they are when an edit leaves the facts unchanged.
-    return key, cache_entry(article, sheet, error, digest(sheet.to_json())), article.sentences
+    return key, cache_entry(article, sheet, error, *facts_digests(sheet)), article.sentences
+
+
+def facts_digests(sheet: FactSheet) -> tuple[str, str]:
+    """Digests of an article's facts (not its text): all of them, and what pages other than the
+    article's own show of them, which is everything but the character offsets of the evidence
+    (pages name its sentence). Fixing a typo before a fact moves the offsets of every later
+    fact: the fact sheet's JSON and CSV rows change, the pages of its speakers and places do not."""
+    data = sheet.to_json()
+    everything = digest(data)
+    for kind in ("statements", "strikes", "pledges"):
+        for fact in data[kind]:
+            fact["evidence"] = fact["evidence"]["sentence"]
+    return everything, digest(data)
 
 
 def _progress(items, enabled: bool, total: int | None = None):

@@ -87,6 +87,33 @@ def test_rewording_text_that_holds_no_fact_renders_only_the_article_page(config,
     assert after == cold_build(config, tmp_path, monkeypatch)
 
 
+def test_a_typo_fixed_before_a_fact_changes_its_data_not_other_pages(config, tmp_path, monkeypatch):
+    """Fixing a typo moves the character offsets of every later fact: the article's page, its
+    JSON and its CSV rows change; the pages of its speaker and place, which name the sentence
+    and not the offsets, do not."""
+    memo = config.seeds / "memo.md"
+    memo.write_text("---\ntitle: Council meets\ndate: 2024-03-12\n---\n"
+                    "The city council met in the town hal on Monday to discuss the budget.\n\n"
+                    "A drone strike on Kherson killed two people on Tuesday, governor Oleksandr Prokudin said.\n")
+    import generator.render as render
+    build(config)
+    first = digest(config.out)
+    memo.write_text(memo.read_text().replace("town hal ", "town hall "))
+    rendered = []
+    real = render.render_all
+    monkeypatch.setattr(render, "render_all", lambda jobs, finish=None: rendered.extend(p for p, _ in jobs)
+                        or real(jobs, finish))
+    build(config)
+    after = digest(config.out)
+    changed = sorted(p for p in after if after[p] != first.get(p))
+    assert "data/strikes.csv" in changed and "data/factsheets.json" in changed
+    # Rendered again: the article's page and JSON, and the pages rendered by every build.
+    assert [p for p in rendered if p.startswith(("people/", "places/", "events/", "timeline/", "archive/"))
+            and not p.endswith("/index.html")] == []
+    assert any(p.startswith("places/kherson") for p in after) and any(p.startswith("people/") for p in after)
+    assert after == cold_build(config, tmp_path, monkeypatch)
+
+
 def test_a_removed_entity_leaves_no_empty_folders(config, tmp_path, monkeypatch):
     """An incremental build updates the site in place: the month folders of an entity that
     is gone must go too, as a cold build would never have made them."""
