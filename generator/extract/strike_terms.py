@@ -263,16 +263,23 @@ class _Cue:
         return self.pattern.search(text) is not None
 
 
+def _cue(words) -> _Cue:
+    """The _Cue of some plain words."""
+    return _Cue(words, re.compile("|".join(words), re.I))
+
+
 _TOLL_VERBS = {"killed": "killing|killed|kills|kill|claimed the lives of",
                "injured": "wounding|wounded|injuring|injured|injures|wounds|hurting|hurt"}
 
 
 @lru_cache(maxsize=1)
 def _casualty_patterns():
-    """Per kind, (cue, pattern, starts) in the order the patterns are tried. The cue finds the
-    word its pattern cannot match without (a casualty word, a verb of harm, "toll", "loss" or
+    """Per kind, (cue, pattern, starts, cue2 or None) in the order the patterns are tried. The cue finds
+    the word its pattern cannot match without (a casualty word, a verb of harm, "toll", "loss" or
     "lives"), as the pattern matches it: a sentence without it need not be searched. `starts`
-    finds where a match can begin, for alternation.finditer_from."""
+    finds where a match can begin, for alternation.finditer_from. Some patterns need a second
+    word as well ("were", "of whom"): most sentences with a casualty word lack it, and looking
+    for it is cheaper than trying the pattern at every number."""
     v = vocab()
     fill = _alt(v["people_words"] + ["were", "was", "had", "been", "have", "has", "are", "is",
                                      "reportedly", "confirmed", "other", "also", "seriously",
@@ -285,17 +292,19 @@ def _casualty_patterns():
         verbs = _TOLL_VERBS[kind]
         has_word, has_verb = _Cue(words, re.compile(w, re.I)), _Cue(verbs.split("|"), re.compile(verbs, re.I))
         at_verb = has_verb.starts   # where a match starting with the verb can begin
+        were_been = _cue(["were", "been"])
         pats[kind] = [
             (has_word, re.compile(rf"(?<![\w-]){NUM}\s+(?:of\s+(?:whom|them)\s+(?:were|had\s+been|have\s+been)\s+)"
-                                  rf"(?:{w})\b", re.I), at_number),
+                                  rf"(?:{w})\b", re.I), at_number, _cue(["whom", "them"])),
             (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+{filler}(?:{w})\b", re.I), at_number),
             # "eleven people in the neighbouring houses were wounded"
             (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+(?:{_alt(v['people_words'])})\s+(?:in|at|inside|near)\s+(?:the\s+)?"
                                   rf"(?:[\w-]+\s+){{1,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{w})\b", re.I),
-             at_number),
+             at_number, were_been),
             # "two of our drivers were killed", "three of the workers were wounded"
             (has_word, re.compile(rf"(?<![\w:-]){NUM}\s+of\s+(?:our|their|its|the|his|her)\s+(?:[\w-]+\s+){{1,2}}?"
-                                  rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I), at_number),
+                                  rf"(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:{w})\b", re.I), at_number,
+             _cue(["were", "been", "are"])),
             (has_verb, re.compile(rf"\b(?:{verbs})\s+(?:an\s+estimated\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?"
                                   rf"(?P<hedge>at\s+least\s+|more\s+than\s+|over\s+|some\s+)?{NUM}"
                                   rf"(?!\s+(?:years?|months?|days?|hours?|minutes?|kilomet|miles?|metres?|km)\b)", re.I),
@@ -304,7 +313,7 @@ def _casualty_patterns():
         one = _alt(v["person_words"])
         pats[kind].append((has_word, re.compile(
             rf"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\s+(?:was|has\s+been|had\s+been)\s+"
-            rf"(?:\w+\s+)?(?:{w})\b", re.I), None))     # ("a" starts too often to look for)
+            rf"(?:\w+\s+)?(?:{w})\b", re.I), None, _cue(["was", "been"])))   # ("a" starts too often to look for)
         pats[kind].append((has_verb, re.compile(
             rf"\b(?:{verbs})\s+(?P<num>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{one})\b", re.I), at_verb))
         # "injuring the driver": one person named by role.
@@ -318,7 +327,7 @@ def _casualty_patterns():
             pats[kind].append((_Cue(["loss", "lives"], re.compile("loss|lives", re.I)), re.compile(
                 rf"\b(?:loss|lives)\s+of\s+(?P<hedge>at\s+least\s+)?{NUM}\s+(?:lives|people)", re.I),
                 word_starts(["loss", "lives"], ignore_case=True)))
-    return pats
+    return {kind: [p if len(p) == 4 else p + (None,) for p in ps] for kind, ps in pats.items()}
 
 
 _NONE_BEFORE = re.compile(r"\b(?:no|not|none|nobody)\s+$", re.I)
@@ -359,10 +368,10 @@ def _find(text: str, kind: str) -> tuple[int | None, bool, int]:
     cued: dict[_Cue, bool] = {}
     low = lowered(text)
     numbers = None
-    for cue, rx, starts in _casualty_patterns()[kind]:
+    for cue, rx, starts, also in _casualty_patterns()[kind]:
         if cue not in cued:
             cued[cue] = cue.found(text, low)
-        if not cued[cue]:
+        if not cued[cue] or (also is not None and not also.found(text, low)):
             continue
         if starts is _AT_NUMBER:
             if numbers is None and low is not None and _NUMBER_START is not None:

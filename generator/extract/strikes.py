@@ -368,7 +368,7 @@ RECALLED = re.compile(r"\bthe\s+(?:attacks?|strikes?|bombing|shelling)$", re.I)
 UNNAMED_SETTLEMENT = re.compile(r"\s+(?:villages?|hamlets?|settlements?)\b")
 def _named_place(sent: Sentence, ctx) -> "tuple[int, Mention] | None":
     """The first settlement a sentence names, other than a launch site ("from X")."""
-    for m in gaz.find_mentions(sent.text, sent.start):
+    for m in gaz.mentions_in(ctx, sent.text, sent.start):
         if _FROM_BEFORE.search(sent.text[:m.start - sent.start]):
             continue
         hit = gaz.resolve_candidate(m, ctx)
@@ -410,7 +410,7 @@ _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s+(?:
 def _mentions(sent: Sentence, trigs: list[Trigger], ctx, date, people: set[str],
               prior: "Mention | None" = None) -> list[Mention]:
     text = sent.text
-    found = gaz.find_mentions(text, sent.start)
+    found = gaz.mentions_in(ctx, text, sent.start)
     items = []  # (local start, local end, Place | None, Candidate | None, Mention | unlisted name)
     for m in found:
         hit = gaz.resolve_candidate(m, ctx)
