@@ -118,9 +118,10 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
                  len(files), files_seen=seen_files(inputs, started),
                  pieces={} if broken else renderer.spliced.tables,
                  groups={} if broken else renderer.groups).save(config.out)
+        lap("manifest")
         if cleanup is not None:
             cleanup.join()
-        lap("manifest")
+            lap("old site deleted")
         log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
         return report
 

@@ -72,9 +72,9 @@ def extractor_salt() -> str:
 
 def cache_entry(article, sheet, error: str | None, facts: str, shown: str) -> bytes:
     """What the cache keeps of an extraction: (Article, FactSheet, error, digest of the facts,
-    digest of what other pages show of them), pickled. Sentences are left out (they are a third of the loading time and are recomputed
-    from the body for the few pages rendered again). Made in the extraction worker, so that
-    the build stores it as it comes."""
+    digest of what other pages show of them), pickled. Sentences are left out (they are a
+    third of the loading time and are recomputed from the body for the few pages rendered
+    again). Made in the extraction worker, so that the build stores it as it comes."""
     return pickle.dumps((replace(article, sentences=[]), sheet, error, facts, shown),
                         protocol=pickle.HIGHEST_PROTOCOL)
 

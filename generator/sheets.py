@@ -61,6 +61,10 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         item.result.messages = article.warnings + ([error] if error else []) + \
             apply_edits(article, sheet, item.fixes, item.fixes_path, config)
         item.result.counts = (len(sheet.statements), len(sheet.strikes), len(sheet.pledges))
+        if item.fixes is not None:
+            # A fact an editor added is placed in the text by its quote: its sentence and offsets
+            # move when the text does, which the extracted sheet's digests cannot know.
+            facts, shown = facts_digests(sheet)
         articles[article.meta.id] = article
         sheets.append(sheet)
         keys[article.meta.id] = (item.signature, item.with_fixes(facts), item.with_fixes(shown))

@@ -114,6 +114,24 @@ def test_a_typo_fixed_before_a_fact_changes_its_data_not_other_pages(config, tmp
     assert after == cold_build(config, tmp_path, monkeypatch)
 
 
+def test_a_fact_added_by_an_editor_follows_the_text_it_quotes(config, tmp_path, monkeypatch):
+    """A statement added in a corrections file is placed in the text by its quote: when a
+    sentence is put in front of it, its sentence number and offsets move, on the speaker's page
+    and in the data files, as in a cold build."""
+    note = config.seeds / "note.md"
+    note.write_text("---\ntitle: A quiet day\ndate: 2024-02-01\n---\n"
+                    "The weather was mild across the country.\n\n"
+                    "Markets opened as usual and traffic was light.\n\n"
+                    "We will rebuild every school. The newsletter arrived on Monday.\n")
+    (config.seeds / "note.facts.yaml").write_text(
+        "add:\n  - statement: {speaker: Olena Petrenko, text: \"We will rebuild every school\", mode: direct}\n"
+        "    quote: \"We will rebuild every school\"\n")
+    build(config)
+    note.write_text(note.read_text().replace("The weather", "It was a Tuesday. The weather"))
+    build(config)
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
 def test_a_removed_entity_leaves_no_empty_folders(config, tmp_path, monkeypatch):
     """An incremental build updates the site in place: the month folders of an entity that
     is gone must go too, as a cold build would never have made them."""
@@ -192,13 +210,23 @@ def test_spliced_files_equal_a_fresh_join_after_any_change(tmp_path):
     build's file: whatever was added, removed, changed or moved, the result is what joining
     every piece afresh gives."""
     import random
+    rng = random.Random(7)
+    for sep, head, tail, empty in ((b",\n", b"[\n", b"\n]\n", False), (b"", b"head\n", b"", True)):
+        _check_spliced(tmp_path, rng, sep, head, tail, empty)
 
+
+def _check_spliced(tmp_path, rng, sep, head, tail, empty):
+    """Random edits of a joined file (the JSON shape, and the CSV shape: no separator, and
+    articles without rows, whose pieces are empty)."""
     from generator.incremental import Spliced
 
-    def fresh(keys):
-        return b"[\n" + b",\n".join(f"<{k}>".encode() for k in keys) + b"\n]\n"
+    def piece(key):
+        return b"" if empty and key.endswith(("3", "7")) else f"<{key}>".encode()
 
-    rng = random.Random(7)
+    def fresh(keys):
+        return head + sep.join(piece(k) for k in keys) + tail
+
+    (tmp_path / "all.json").unlink(missing_ok=True)
     keys = [f"k{n}" for n in range(30)]
     previous: dict = {}
     for _ in range(60):
@@ -217,8 +245,8 @@ def test_spliced_files_equal_a_fresh_join_after_any_change(tmp_path):
         pieces = list(dict.fromkeys(pieces))      # one piece per article
         made = []
         spliced = Spliced(tmp_path, previous)
-        data = spliced.join("all.json", pieces, lambda n: made.append(n) or f"<{pieces[n]}>".encode(),
-                            head=b"[\n", sep=b",\n", tail=b"\n]\n")
+        data = spliced.join("all.json", pieces, lambda n: made.append(n) or piece(pieces[n]),
+                            head=head, sep=sep, tail=tail)
         assert data == fresh(pieces)
         if previous:    # only the pieces the last file did not hold are made
             assert [pieces[n] for n in made] == [k for k in pieces if k not in keys]
