@@ -105,7 +105,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
             lap("pages")
             report.link_problems = check_links(renderer, files)
             # A build that reuses pages moves only its new files into the site.
-            cleanup = staging.commit(files, in_place=bool(renderer.previous))
+            staging.commit(files, in_place=bool(renderer.previous))
             lap("links and commit")
         except BaseException:
             staging.discard()
@@ -119,9 +119,6 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
                  pieces={} if broken else renderer.spliced.tables,
                  groups={} if broken else renderer.groups).save(config.out)
         lap("manifest")
-        if cleanup is not None:
-            cleanup.join()
-            lap("old site deleted")
         log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
         return report
 

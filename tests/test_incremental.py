@@ -166,6 +166,19 @@ def test_config_change_rerenders_every_page(config):
             assert "Another title" in page.read_text(), page
 
 
+def test_a_full_rebuild_deletes_the_previous_site_without_waiting_for_it(config):
+    """The previous site is swapped out whole and deleted by a process of its own."""
+    import time
+    build(config)
+    config.title = "Another title"
+    build(config)
+    assert "Another title" in (config.out / "index.html").read_text()
+    deadline = time.monotonic() + 30
+    while list(config.out.parent.glob(f".{config.out.name}-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(config.out.parent.glob(f".{config.out.name}-*"))
+
+
 def test_entity_wide_counts_update_on_pages_that_list_other_articles(config, tmp_path, monkeypatch):
     """A page showing only some of an entity's articles still shows its totals: an edit to an
     article it does not list must reach it (review finding, issue 8)."""
