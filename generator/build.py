@@ -103,7 +103,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
             renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out), staging)
             files = renderer.pages()
             lap("pages")
-            report.link_problems = check_links(renderer, files)
+            report.link_problems = renderer.link_problems(files)
             # A build that reuses pages moves only its new files into the site.
             staging.commit(files, in_place=bool(renderer.previous))
             lap("links and commit")
@@ -121,11 +121,6 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         lap("manifest")
         log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
         return report
-
-
-def check_links(renderer: Renderer, files: dict) -> list[str]:
-    """Broken links in the pages rendered (each was checked by the worker that made it)."""
-    return renderer.link_problems(files)
 
 
 def _stopwatch(stages: list[tuple[str, float]]) -> Callable[[str], None]:

@@ -9,13 +9,14 @@ page, it hands back with its own ids, and `settle` matches those across pages. T
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .site import listing
 
 # Links to other hosts are fine as links (the article's original URL); loading from them is not.
 LOADING_TAGS = {"script", "img", "iframe", "audio", "video", "source", "embed", "object", "track"}
@@ -51,12 +52,7 @@ class SiteFiles:
 
     @classmethod
     def of(cls, root: Path) -> "SiteFiles":
-        found = []
-        for folder, _, files in os.walk(root):
-            rel = Path(folder).relative_to(root).as_posix()
-            prefix = "" if rel == "." else rel + "/"
-            found.extend(prefix + f for f in files)
-        return cls(found)
+        return cls(listing(root))
 
     def resolve(self, folder: str, path: str) -> tuple[str, str | None]:
         """The site file a relative path names from `folder`, or why it names none."""
@@ -144,29 +140,20 @@ def settle(checks: dict[str, PageCheck], text_of: Callable[[str], str]) -> list[
     return problems
 
 
-def check_site(root: Path, only: list[str] | None = None, texts: dict[str, bytes] | None = None) -> list[str]:
-    """Problems in the site's pages; with `only`, just in those pages (an incremental build
-    checks what it rendered: a reused page links to what it linked to when it was checked).
-    `texts` holds pages the caller still has in memory, read from there instead of the disk."""
+def check_site(root: Path) -> list[str]:
+    """Problems in every page of a built site (`make check`; a build checks each page it
+    renders as it goes: check_page, settle)."""
     root = Path(root)
     if not (root / "index.html").is_file():
         return [f"{root}: no index.html (build the site first)"]
     site = SiteFiles.of(root)
-    if only is None:
-        pages = sorted(f for f in site.files if f.endswith(".html"))
-    else:
-        pages = sorted(p for p in only if p.endswith(".html"))
-    texts = texts or {}
 
     def text_of(rel: str) -> str:
-        data = texts.get(rel)
-        return (data if isinstance(data, bytes) else (root / rel).read_bytes()).decode("utf-8", errors="replace")
+        return (root / rel).read_text(encoding="utf-8", errors="replace")
 
-    checks = {rel: check_page(rel, text_of(rel), site) for rel in pages}
+    checks = {rel: check_page(rel, text_of(rel), site) for rel in sorted(f for f in site.files if f.endswith(".html"))}
     problems = settle(checks, text_of)
-    css_files = sorted(f for f in site.files if f.endswith(".css")) if only is None else \
-        [p for p in only if p.endswith(".css")]
-    for css in css_files:
+    for css in sorted(f for f in site.files if f.endswith(".css")):
         text = (root / css).read_text(encoding="utf-8", errors="replace")
         if "url(http" in text.replace(" ", "") or "@import" in text:
             problems.append(f"{css}: loads a stylesheet or file from another host")

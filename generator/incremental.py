@@ -85,7 +85,7 @@ class Manifest:
     report: list = field(default_factory=list)              # the build report's inputs, as dicts
     page_count: int = 0
     marker: list = field(default_factory=list)              # identity of the site this describes
-    files_seen: dict = field(default_factory=dict)          # seed file -> stat and content key (build.py)
+    files_seen: dict = field(default_factory=dict)          # seed file -> stat and content key (seeds.py)
     pieces: dict = field(default_factory=dict)              # joined file -> its pieces (Spliced)
     groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
 
@@ -191,7 +191,7 @@ class Spliced:
     def _previous_file(self, path: str, sep: int, tail: int) -> tuple[bytes, dict]:
         """The last build's file and {key: (start, end)} of its pieces."""
         known = self.previous.get(path)
-        if not known or "keys" not in known:
+        if not known:
             return b"", {}
         try:
             old = (self.out / path).read_bytes()

@@ -281,8 +281,7 @@ class Renderer:
         jsonld = entity_jsonld(e, self.config.base_url)
         head = digest(month_head, sorted(e.roles), repr(context["totals"]), _counts(e), jsonld,
                       [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
-                      {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
-                      map_sig(context["map"].dots if context["map"] else []))
+                      _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
         self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(
             self.page, template, e.url, view=shown, month=None, jsonld=jsonld, **context))
         paths = [e.url]
@@ -300,14 +299,9 @@ class Renderer:
         content = self.content
         facts = [(content[sheet.article.id], f.id) for sheet, f in
                  chain(e.statements, e.strikes, e.pledges_given, e.pledges_received)]
-        places = [e] if e.section == "place" else []
-        if e.section == "actor":     # as entity_map shows them
-            places = list(self.places_by_country.get(e.country, [])) if e.country else []
-            places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
         return digest(e.section, e.id, e.name, e.kind, sorted(e.names.items()), sorted(e.roles.items()),
-                      e.country, e.region, e.lat, e.lon, facts,
-                      {k: [(r.id, r.name) for r in v] for k, v in near.items()},
-                      map_sig(map_points({p.id: p for p in places}.values())))
+                      e.country, e.region, e.lat, e.lon, facts, _related_sig(near),
+                      map_sig(map_points(self._map_places(e))))
 
     def place_pages(self, out: dict, e: Entity, near: dict) -> list[str]:
         """A place shows its events (strikes grouped across reports), newest first, by month;
@@ -320,8 +314,7 @@ class Renderer:
         month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts)
         jsonld = entity_jsonld(e, self.config.base_url)
         head = digest(month_head, repr(context["totals"]), _counts(e), jsonld,
-                      {k: [(r.id, r.name) for r in v] for k, v in context["related"].items()},
-                      map_sig(context["map"].dots if context["map"] else []))
+                      _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
         self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
             self.page, "place.html", e.url, events=shown, month=None, jsonld=jsonld, **context))
         paths = [e.url]
@@ -442,15 +435,29 @@ class Renderer:
             jsonld=article_jsonld(sheet, self.config.base_url))
 
     def entity_map(self, e: Entity):
+        points = map_points(self._map_places(e))
         if e.section == "place":
-            return build_map(map_points([e]), f"Where {e.name} is")
+            return build_map(points, f"Where {e.name} is")
         if e.section == "actor":
-            places = list(self.places_by_country.get(e.country, [])) if e.country else []
-            places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
-            return build_map(map_points({p.id: p for p in places}.values()),
-                             f"Places hit in or by {e.name}", focus=e.country)
+            return build_map(points, f"Places hit in or by {e.name}", focus=e.country)
         return None
 
+    def _map_places(self, e: Entity) -> list[Entity]:
+        """The places an entity's map shows: a place itself; a country's own places and the
+        places it struck, each once."""
+        if e.section == "place":
+            return [e]
+        if e.section != "actor":
+            return []
+        places = list(self.places_by_country.get(e.country, [])) if e.country else []
+        places += [self.index.places[s.place.id] for _, s in e.strikes if s.place.id in self.index.places]
+        return list({p.id: p for p in places}.values())
+
+
+
+def _related_sig(near: dict[str, list[Entity]]) -> dict:
+    """The related entities a page lists, for its digest."""
+    return {k: [(r.id, r.name) for r in v] for k, v in near.items()}
 
 
 def _search_month(sheets: list[FactSheet]) -> bytes:

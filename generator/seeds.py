@@ -45,10 +45,7 @@ class Input:
     @property
     def signature(self) -> str:
         """What the pages made from this input depend on: its content key and its corrections."""
-        return self.with_fixes(self.key)
-
-    def with_fixes(self, key: str) -> str:
-        return key if self.fixes is None else digest(key, hashlib.sha256(self.fixes).hexdigest())
+        return self.key if self.fixes is None else digest(self.key, hashlib.sha256(self.fixes).hexdigest())
 
 
 def read_seeds(seeds: Path, results: list[InputResult], known: dict[str, list] | None = None) -> list[Input]:

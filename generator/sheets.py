@@ -67,7 +67,7 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
             facts, shown = facts_digests(sheet)
         articles[article.meta.id] = article
         sheets.append(sheet)
-        keys[article.meta.id] = (item.signature, item.with_fixes(facts), item.with_fixes(shown))
+        keys[article.meta.id] = (item.signature, facts, shown)
     return articles, sheets, keys
 
 

@@ -81,12 +81,7 @@ class Staging:
         with ThreadPoolExecutor(max_workers=WRITERS) as pool:
             for _ in pool.map(lambda chunk: _write_chunk(old_dir, new_dir, chunk), chunks):
                 pass
-        for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
-                target = self.dir / "assets" / asset.relative_to(ASSETS)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(asset, target)
-        (self.dir / ".nojekyll").write_bytes(b"")   # GitHub Pages: serve files as they are
+        _put_fixed_files(self.dir)
         (self.dir / MARKER).write_bytes(b"")
         os.chmod(self.dir, 0o755)
         _swap(self.dir, self.out)
@@ -136,14 +131,7 @@ class Staging:
             raise
         for rel in sorted({os.path.dirname(rel) for rel in gone} - {""}, key=len, reverse=True):
             _remove_empty(self.out, rel)
-        for rel in sorted(fixed - {MARKER}):     # they change only with the code, but be sure
-            target = self.out / rel
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if rel.startswith("assets/"):
-                    shutil.copyfile(ASSETS / rel.removeprefix("assets/"), target)
-                else:
-                    target.write_bytes(b"")
+        _put_fixed_files(self.out, missing_only=True)     # they change only with the code, but be sure
         self._renew_marker()
         self.discard()
 
@@ -160,6 +148,20 @@ def fixed_files() -> list[str]:
     """The files every site has besides its pages: assets and markers."""
     return [f"assets/{p.relative_to(ASSETS).as_posix()}" for p in sorted(ASSETS.rglob("*")) if p.is_file()] + \
         [".nojekyll", MARKER]
+
+
+def _put_fixed_files(root: Path, missing_only: bool = False) -> None:
+    """The assets and .nojekyll (GitHub Pages: serve files as they are) into a site folder;
+    the marker is written by the caller, when the site is complete."""
+    for rel in fixed_files():
+        target = root / rel
+        if rel == MARKER or (missing_only and target.exists()):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if rel.startswith("assets/"):
+            shutil.copyfile(ASSETS / rel.removeprefix("assets/"), target)
+        else:
+            target.write_bytes(b"")
 
 
 def _write_chunk(old_dir: str, new_dir: str, chunk: list) -> None:
@@ -256,7 +258,6 @@ def _swap(new: Path, out: Path) -> None:
         raise
     if old is not None:
         _delete_later(old)
-    return None
 
 
 # Deleting a site of 37,000 files took three seconds, which the build made its user wait for

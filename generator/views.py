@@ -340,9 +340,9 @@ class FactView:
     grouped by article and by kind. Grouping waits until a page is really rendered: for a
     reused page, the ids are all the digest needs."""
 
-    def __init__(self, entity: Entity, ids: list[str], by_article: "FactsByArticle | None" = None):
+    def __init__(self, entity: Entity, ids: list[str], by_article: "FactsByArticle"):
         self.entity, self.ids = entity, ids
-        self.by_article = by_article or FactsByArticle(entity)
+        self.by_article = by_article
 
     @cached_property
     def groups(self) -> list[tuple[FactSheet, dict[str, list]]]:

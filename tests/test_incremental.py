@@ -192,11 +192,11 @@ def test_entity_wide_counts_update_on_pages_that_list_other_articles(config, tmp
 
 
 def test_a_site_with_broken_links_is_checked_again_by_the_next_build(config, monkeypatch):
-    import generator.build as b
-    real = b.check_links
-    monkeypatch.setattr(b, "check_links", lambda renderer, files: ["index.html:1: broken on purpose"])
+    from generator.render import Renderer
+    real = Renderer.link_problems
+    monkeypatch.setattr(Renderer, "link_problems", lambda renderer, files: ["index.html:1: broken on purpose"])
     assert build(config).exit_status(strict=False) == 1
-    monkeypatch.setattr(b, "check_links", real)
+    monkeypatch.setattr(Renderer, "link_problems", real)
     report = build(config)
     assert not report.up_to_date and report.exit_status(strict=False) == 0
 
