@@ -44,13 +44,12 @@ def count_files(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*") if p.is_file())
 
 
-def same_tree(a: Path, b: Path) -> bool:
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    if files_a != files_b:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
-    return not mismatch and not errors
+def differences(a: Path, b: Path) -> list[str]:
+    """The files two folders do not share, or hold with different bytes."""
+    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    _, mismatch, errors = filecmp.cmpfiles(a, b, sorted(files_a & files_b), shallow=False)
+    return sorted(files_a ^ files_b) + mismatch + errors
 
 
 # The quick steps are timed this many times and the fastest run kept: the machine is shared,
@@ -133,7 +132,7 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
         shutil.rmtree(fresh_site, ignore_errors=True)
         measure([PY, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(fresh_site), "--quiet"],
                 {**env, "FACTSHEET_CACHE": str(fresh_cache)}, ROOT)
-        row["identical"] = same_tree(site, fresh_site)
+        row["identical"] = not differences(site, fresh_site)
     finally:
         edited.write_text(original, encoding="utf-8")
     files = sorted(str(p) for p in seeds.glob("*.md"))

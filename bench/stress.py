@@ -12,7 +12,6 @@ test`, run it after changing what a page's digest covers.
 from __future__ import annotations
 
 import argparse
-import filecmp
 import os
 import random
 import re
@@ -22,6 +21,7 @@ import sys
 from pathlib import Path
 
 from corpus import write_corpus
+from run import differences
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ["number", "typo", "reword", "delete", "add", "date", "fixes", "title", "lead"]
@@ -35,13 +35,6 @@ def build(seeds: Path, out: Path, cache: Path, gazetteer: Path) -> None:
                          env={**os.environ, "FACTSHEET_CACHE": str(cache), "FACTSHEET_GAZETTEER_CACHE": str(gazetteer)})
     if run.returncode not in (0, 1):
         raise SystemExit(run.stderr[-3000:])
-
-
-def differences(a: Path, b: Path) -> list[str]:
-    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
-    _, mismatch, errors = filecmp.cmpfiles(a, b, sorted(files_a & files_b), shallow=False)
-    return sorted(files_a ^ files_b) + mismatch + errors
 
 
 def edit(seeds: Path, rng: random.Random) -> str:
