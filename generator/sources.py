@@ -21,8 +21,9 @@ import yaml
 from slugify import slugify
 
 from .extract.dates import parse_date
+from .extract.vocabulary import SAFE_LOADER
 from .model import Article, ArticleMeta
-from .text import paragraphs, split_sentences
+from .text import PARAGRAPH_BREAK, paragraphs, split_sentences
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -36,9 +37,9 @@ CREDITS = re.compile(r"^(?:with\s+(?:additional\s+)?reporting\s+by|additional\s+
 MAX_TITLE_WORDS = 14
 
 
-class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML that leaves dates as text, so `parse_date` judges them (2023-02-30 included).
-    libyaml's parser when PyYAML has it: the pure-Python one was 6% of extraction."""
+class _FrontMatterLoader(SAFE_LOADER):
+    """Safe YAML that leaves dates as text, so `parse_date` judges them (2023-02-30 included),
+    read by libyaml when PyYAML has it (the pure-Python parser was 6% of extraction)."""
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -197,12 +198,11 @@ class _BlockText(HTMLParser):
 # with none of these is only paragraphs, and Markdown would give back each one with its
 # whitespace collapsed: the reader does that itself (a fifth of the cost of extraction).
 MARKUP = re.compile(r"[*_`\[\]\\!#\x00-\x08\r]|^[ \t]*(?:[-+=]|\d+[.)])|^ *\t|^ {4}", re.MULTILINE)
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def markdown_to_text(text: str) -> str:
     if not MARKUP.search(text):
-        return "\n\n".join(" ".join(block.split()) for block in BLANK_LINE.split(text) if block.split())
+        return "\n\n".join(" ".join(block.split()) for block in PARAGRAPH_BREAK.split(text) if block.split())
     return converted(text)
 
 

@@ -6,20 +6,11 @@ result can be cached by the article's content hash.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from slugify import slugify as _slugify
-
 from ..model import Article, FactSheet
 from .certainty import assess as assess_certainty
 from .pledges import extract_pledges
 from .statements import extract_statements
-from .strikes import extract_strikes
-
-
-@lru_cache(maxsize=4096)   # the same speakers, places and donors are named again and again
-def slugify(text: str) -> str:
-    return _slugify(text)
+from .strikes import extract_strikes, slugify
 
 
 def extract(article: Article) -> FactSheet:

@@ -90,10 +90,9 @@ class Context:
     region_names: dict[tuple[str, str], str] = field(default_factory=dict)  # as the article writes them
     place_countries: dict[str, int] = field(default_factory=dict)  # countries of places named
 
-    # point -> (points checked so far, nearest distance): points are only ever appended, so
-    # a candidate seen again is compared with the new points alone.
-    _near: dict = field(default_factory=dict, repr=False)
-    _bonus: dict = field(default_factory=dict, repr=False)   # the same, for near_bonus
+    # point -> (points checked so far, near_bonus): points are only ever appended, so a
+    # candidate seen again is compared with the new points alone.
+    _bonus: dict = field(default_factory=dict, repr=False)
     _trigs: list = field(default_factory=list, repr=False)   # _trig of each of points, in order
     # ranked() results, for a context built by article_context: such a context only grows
     # (new countries, regions and points; no count changes once it is built), so its sizes
@@ -102,40 +101,27 @@ class Context:
     # The text article_context scanned and the mentions it found there (see mentions_in).
     _scanned: "tuple[str, _MentionIndex] | None" = field(default=None, repr=False)
 
-    def nearest(self, point: tuple[float, float]) -> float:
-        seen, best = self._near.get(point, (0, math.inf))
-        if seen < len(self.points):
-            for p in self.points[seen:]:
-                d = distance_km(point, p)
-                if d < best:
-                    best = d
-            self._near[point] = (len(self.points), best)
-        return best
-
-    def near_bonus(self, point: tuple[float, float], trig: tuple[float, float, float] | None = None) -> int:
+    def near_bonus(self, point: tuple[float, float], trig: tuple[float, float, float]) -> int:
         """What _score adds for nearness: 2 when one of the points is within 150 km of point,
-        1 within 400 km, else 0 -- as 2 if nearest(point) < 150 else 1 if ... < 400 else 0,
-        without measuring what cannot change the answer: points after one within 150 km,
-        and points over 400 km away by latitude alone (the great-circle distance is at least
-        6371 km times the latitude difference in radians; 401 leaves a margin for rounding).
-        `trig` is _trig(point), when the caller has it."""
+        1 within 400 km, else 0, without measuring what cannot change the answer: points
+        after one within 150 km, and points over 400 km away by latitude alone (the
+        great-circle distance is at least 6371 km times the latitude difference in radians;
+        401 leaves a margin for rounding). `trig` is _trig(point)."""
         seen, bonus = self._bonus.get(point, (0, 0))
         points = self.points
         if seen < len(points) and bonus < 2:
-            la1, lo1, cos1 = trig or _trig(point)
+            la1 = trig[0]
             # The points' trigonometry, read by index: every candidate is compared with the
             # same few points, and a list beats a cache lookup per point per candidate.
             trigs = self._trigs
             if len(trigs) < len(points):
                 trigs.extend(map(_trig, points[len(trigs):]))
             while seen < len(points):
-                la2, lo2, cos2 = trigs[seen]
+                other = trigs[seen]
                 seen += 1
-                if abs(la2 - la1) * 6371.0 > 401.0:
+                if abs(other[0] - la1) * 6371.0 > 401.0:
                     continue
-                # distance_km(point, p), with each point's trigonometry computed once
-                h = math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2
-                d = 12742 * math.asin(min(1.0, math.sqrt(h)))
+                d = _haversine(trig, other)
                 if d < 150:
                     bonus = 2
                     break
@@ -596,8 +582,15 @@ def scanned_mentions(ctx: Context, text: str) -> list[Mention]:
 # --- resolution -----------------------------------------------------------------------------
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = math.radians(a[0]), math.radians(a[1]), math.radians(b[0]), math.radians(b[1])
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return _haversine(_trig(a), _trig(b))
+
+
+def _haversine(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """Great-circle km between two points given as _trig gives them (their trigonometry is
+    computed once per point: near_bonus compares each candidate with the same few points)."""
+    la1, lo1, cos1 = a
+    la2, lo2, cos2 = b
+    h = math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -617,15 +610,8 @@ def _score(c: Candidate, ctx: Context, want_region: bool) -> float:
         if c.admin1 and (country, c.admin1) in ctx.regions:
             score += 3
     if c.lat is not None and ctx.points:
-        point, trig = c.point_trig
-        seen, bonus = ctx._bonus.get(point, _NOT_MEASURED)
-        if seen < len(ctx.points) and bonus < 2:
-            bonus = ctx.near_bonus(point, trig)   # (only when a point came since: the memo is near_bonus's)
-        score += bonus
+        score += ctx.near_bonus(*c.point_trig)
     return score
-
-
-_NOT_MEASURED = (0, 0)
 
 
 def ranked(mention: Mention, ctx: Context) -> list[tuple[float, Candidate]]:

@@ -84,15 +84,13 @@ def vocab() -> dict:
         rf"\b(?:(?:{_alt(d['same_day_lead'])})\s+(?:the\s+)?(?:{_alt(d['times_of_day'])})\b"
         rf"|at\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?\d{{1,2}}(?:[:.]\d{{2}}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
         r"(?!\s*(?:GMT|UTC|local|Moscow|Kyiv|ET|EST|BST|CET)\b[^,;.]*\b(?:on|yesterday)\b))", re.IGNORECASE)
-    # Prefilters (alternation.needles): the words each pattern cannot match without.
-    d["weapon_nd"] = needles(types + words)
     # Where a match of weapon_re, noun_re or verb_re can begin (alternation.finditer_from).
     d["weapon_st"] = word_starts(types + words, ignore_case=True)
     d["noun_st"] = word_starts(d["strike_nouns"], ignore_case=True)
     d["verb_st"] = word_starts(d["strike_verbs"], ignore_case=True)
-    for key, table in (("noun", "strike_nouns"), ("verb", "strike_verbs"), ("target", "targets"),
-                       ("veto", "veto_context"), ("ground", "ground_attack"), ("intercept", "interception"),
-                       ("supply", "supply_verbs")):
+    # Prefilters (alternation.needles): the words each pattern cannot match without.
+    for key, table in (("target", "targets"), ("veto", "veto_context"), ("ground", "ground_attack"),
+                       ("intercept", "interception"), ("supply", "supply_verbs")):
         d[f"{key}_nd"] = needles(d[table])
     d["harm_nd"] = needles(d["killed_words"] + d["injured_words"])
     d["earlier_re"] = re.compile(rf"(?<![\w-])(?:{_alt(d['earlier_markers'])})\s+(?:[\w-]+\s+){{0,2}}$",

@@ -204,7 +204,7 @@ def extract_strikes(article: Article, statements: list[Statement]) -> list[Strik
     return out
 
 
-@lru_cache(maxsize=4096)   # the same places are named again and again
+@lru_cache(maxsize=4096)   # the same names come again and again (factsheet.py uses it too)
 def slugify(text: str) -> str:
     return _slugify(text)
 
@@ -337,14 +337,12 @@ def _prep_before(before: str) -> tuple[str, bool]:
             return "of", settled
         if settled and not _GOVERNS_SETTLEMENT.search(b, tail_start(b, 1)):
             return "of", True
-    if b.rstrip().endswith(("the", "a", "an", "\"", "'", "\u201c", "\u201d")):
-        if b.endswith("\n"):
-            b = _TRAILING_ARTICLE.sub("", b)
-        else:
-            # Its one possible match ends the text and is three characters long at most.
-            t = _TRAILING_ARTICLE.search(b, max(0, len(b) - 3))
-            if t:
-                b = b[:t.start()]
+    # (b never ends with whitespace here: _rstrip_quotes, _POSSESSOR and the rstrip above
+    # take it.) A trailing article's one possible match is three characters long at most.
+    if b.endswith(("the", "a", "an", "\"", "'", "\u201c", "\u201d")):
+        t = _TRAILING_ARTICLE.search(b, max(0, len(b) - 3))
+        if t:
+            b = b[:t.start()]
     b = b.rstrip()
     if may_end_with(b, ("as", "including")) and _SUCH_AS.search(b, tail_start(b, 2)):
         return "in", settled  # "strikes on cities such as Kharkiv"

@@ -8,14 +8,12 @@ read outward from the verb, which is robust on news prose and easy to explain.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 
 from . import dates
 from .names import DETERMINERS, NAME_PARTICLES, PRONOUNS, is_cap, strip_possessive, vocab
-from .quotes import Quote
+from .quotes import Quote, near
 
 CONJUNCTIONS = {"and", "but", "that", "what", "while", "as", "when", "after", "because", "although",
                 "though", "so", "where", "which", "who", "whom", "since", "before", "if", "until",
@@ -38,9 +36,6 @@ _ABBREV = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|A
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
-_START = attrgetter("start")   # a C-level bisection key
-
-
 @dataclass(slots=True)
 class Tok:
     text: str
@@ -50,35 +45,23 @@ class Tok:
 
 
 def tokenize(body: str, start: int, end: int, quotes: list[Quote]) -> list[Tok]:
+    # Only the quotes overlapping the unit can hold its tokens (usually none). They are sorted
+    # and disjoint: only the last one opening before a token can hold it, and the tokens come
+    # in order, so one forward pointer finds it.
+    inside = near(quotes, start, end)
     toks = []
-    e = start
-    if not any(q.start < end and q.end > start for q in quotes):
-        # No quotation overlaps the unit: no token is quoted (the common case, made cheap).
-        for space, t in _SPACED_TOKEN.findall(body, start, end):
-            s = e + len(space)
-            e = s + len(t)
-            if t[-1] == "." and len(t) > 1 and not _ABBREV.fullmatch(t):
-                toks.append(Tok(t[:-1], s, e - 1, False))
-            else:
-                toks.append(Tok(t, s, e, False))
-        return toks
-    # Top-level quotes are sorted and disjoint: only the last one opening before a token can
-    # hold it, and the tokens come in order, so one forward pointer finds it.
-    qi, nq = bisect_left(quotes, start, key=_START) - 1, len(quotes)
-    qi = max(qi, 0)
-    pos = start
+    qi, pos = 0, start
     for space, t in _SPACED_TOKEN.findall(body, start, end):
         s = pos + len(space)
         e = pos = s + len(t)
-        if t.endswith(".") and len(t) > 1 and not _ABBREV.fullmatch(t):
+        if t[-1] == "." and len(t) > 1 and not _ABBREV.fullmatch(t):
             t, e = t[:-1], e - 1
-        if nq:
-            while qi + 1 < nq and quotes[qi + 1].start < s:
+        inq = False
+        if inside:
+            while qi + 1 < len(inside) and inside[qi + 1].start < s:
                 qi += 1
-            q = quotes[qi]
+            q = inside[qi]
             inq = q.start < s and e <= q.end - (1 if q.closed else 0) and t not in QUOTE_CHARS
-        else:
-            inq = False
         toks.append(Tok(t, s, e, inq))
     return toks
 

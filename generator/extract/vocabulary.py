@@ -13,7 +13,7 @@ import yaml
 
 # libyaml's parser when PyYAML was built with it: the vocabulary files are read at the first
 # extraction of every build, and the pure-Python parser took a third of a second for them.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 EXTRA: dict = {"reporting_verbs": (), "weapons": {}}
 
@@ -40,4 +40,4 @@ def fingerprint() -> str:
 
 def load_table(name: str):
     """A vocabulary table shipped in generator/data/ (NAME.yaml), as plain data."""
-    return yaml.load(resources.files("generator").joinpath(f"data/{name}.yaml").read_text("utf-8"), Loader=_LOADER)
+    return yaml.load(resources.files("generator").joinpath(f"data/{name}.yaml").read_text("utf-8"), Loader=SAFE_LOADER)
