@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import DETERMINERS, Mention, is_cap, parse_mention, vocab
+from .names import DETERMINERS, Mention, is_cap, outlet_names, parse_mention, vocab
 from .quotes import Quote
 from .tokens import (CONJUNCTIONS, PARTICLES, PASSIVE, QUANTIFIERS, QUOTE_CHARS, Tok,
                      _boundary_ok, _left_np, _right_np, _starts_clause)
@@ -334,14 +334,8 @@ def _told_outlet(toks: list[Tok], n: int, lemma: str) -> str | None:
     if lemma != "tell":
         return None
     window = " ".join(t.text for t in toks[n + 1:n + 5])
-    for o in _outlets_longest_first():
+    for o in outlet_names():
         # the pattern holds the outlet's name as written: a window without it cannot match
         if o in window and re.match(rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(o)}\b", window):
             return o
     return None
-
-
-@lru_cache(maxsize=1)
-def _outlets_longest_first() -> list[str]:
-    return [o for o in sorted(vocab()["outlets"], key=len, reverse=True)
-            if len(o) > 2 and o.lower() not in ("news agency", "agency", "state news agency")]

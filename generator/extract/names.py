@@ -110,9 +110,15 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def outlet_names() -> list[str]:
+    """The outlets a text can name, longest first (generic words such as "agency" left out)."""
+    return [o for o in sorted(vocab()["outlets"], key=len, reverse=True)
+            if len(o) >= 3 and o.lower() not in ("news agency", "agency", "state news agency")]
+
+
+@lru_cache(maxsize=1)
 def _outlet_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
-    names = [o for o in sorted(vocab()["outlets"], key=len, reverse=True)
-             if len(o) >= 3 and o.lower() not in ("news agency", "agency", "state news agency")]
+    names = outlet_names()
     each = [(o, re.compile(rf"(?<![\w-]){re.escape(o)}(?![\w-])")) for o in names]
     anyone = re.compile(rf"(?<![\w-])(?:{trie(names)})(?![\w-])")
     return anyone, each

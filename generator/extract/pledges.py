@@ -192,7 +192,7 @@ def _status_after(sen: _Sentence, lo: int, hi: int, status: str) -> str:
     return status
 
 
-def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items: "_PrevItems", ref) -> list[Draft]:
+def _pledges_of(sen: _Sentence, trig: Trigger, triggers, prev_donors, prev_items: "_Latest", ref) -> list[Draft]:
     toks = sen.toks
     hi = region_end(sen, trig, triggers)
     lo = trig.last + 1
@@ -570,36 +570,15 @@ def _assemble(sen, trig, donors, items, money, lo, hi, recipient, ref) -> list[D
     return out
 
 
-class _PrevDonors:
-    """The donors a later "they" or an unnamed institution refers back to: the group around
-    the first donor named early in the latest sentence that names one. Looked for only when a
-    sentence with a pledge trigger asks, from the latest sentence back."""
+class _Latest:
+    """What the latest sentence offering any has, for a later sentence that refers back to it
+    ("they", an unnamed institution, "one each"). Worked out only when a sentence asks, which
+    few do, and then from the latest sentence back. (`find` is a function of the sentence as it
+    was made.)"""
 
-    def __init__(self):
-        self._donors: list[Cand] = []
-        self._pending: list[_Sentence] = []
-
-    def add(self, sen: _Sentence) -> None:
-        self._pending.append(sen)
-
-    def get(self) -> list[Cand]:
-        for sen in reversed(self._pending):
-            lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
-            if lead:
-                self._donors = group_left(sen.cands, sen.cands.index(lead[0]), sen.text_of)
-                break
-        self._pending.clear()
-        return self._donors
-
-
-class _PrevItems:
-    """The items named by the latest sentence that names any, for a later "one each": looked for
-    only when such a sentence asks, which few do, and then from the latest sentence back.
-    (A sentence's items are a function of its tokens, money and actor spans, which stay as
-    they were made.)"""
-
-    def __init__(self):
-        self._items: list = []
+    def __init__(self, find):
+        self._find = find
+        self._found: list = []
         self._pending: list[_Sentence] = []
 
     def add(self, sen: _Sentence) -> None:
@@ -607,12 +586,22 @@ class _PrevItems:
 
     def __call__(self) -> list:
         for sen in reversed(self._pending):
-            items = find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
-            if items:
-                self._items = items
+            found = self._find(sen)
+            if found:
+                self._found = found
                 break
         self._pending.clear()
-        return self._items
+        return self._found
+
+
+def _lead_donors(sen: _Sentence) -> list[Cand]:
+    """The group around the first donor named early in the sentence, if it names one."""
+    lead = [c for c in sen.cands if c.kind != "pronoun" and c.first <= 3]
+    return group_left(sen.cands, sen.cands.index(lead[0]), sen.text_of) if lead else []
+
+
+def _named_items(sen: _Sentence) -> list:
+    return find_items(sen.toks, 0, len(sen.toks), sen.money, sen.actor_spans, one_pot=True)
 
 
 def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledge]:
@@ -625,8 +614,8 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
     quoted = Statements(statements)
     home = dateline_country(article)
     drafts: list[Draft] = []
-    prev_donors = _PrevDonors()
-    prev_items = _PrevItems()
+    prev_donors = _Latest(_lead_donors)
+    prev_items = _Latest(_named_items)
     last_donors: list[Cand] = []
     sentences = article.sentences
     for n, s in enumerate(sentences):
@@ -634,7 +623,7 @@ def extract_pledges(article: Article, statements: list[Statement]) -> list[Pledg
         triggers = find_triggers(sen.toks)
         sen.last_donors = last_donors
         sen.drafts = []
-        donors_before = prev_donors.get() if triggers else []
+        donors_before = prev_donors() if triggers else []
         for trig in triggers:
             sen.drafts += _pledges_of(sen, trig, triggers, donors_before, prev_items, ref)
         if sen.drafts:   # (drafts only grow: a sentence without one gets none here)
