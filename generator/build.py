@@ -35,6 +35,7 @@ class BuildReport:
     """What a build did, input by input, and the broken links it found."""
     inputs: list[InputResult] = field(default_factory=list)
     pages: int = 0
+    rendered: list[str] = field(default_factory=list)     # the files made anew (the rest were reused)
     link_problems: list[str] = field(default_factory=list)
     out: Path | None = None
     up_to_date: bool = False
@@ -110,7 +111,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         except BaseException:
             staging.discard()
             raise
-        report.pages = len(files)
+        report.pages, report.rendered = len(files), renderer.rendered
         # A site with broken links is never "up to date", and none of its pages is reused: the
         # next build renders and checks every page again.
         broken = bool(report.link_problems)
@@ -119,7 +120,7 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
                  pieces={} if broken else renderer.spliced.tables,
                  groups={} if broken else renderer.groups).save(config.out)
         lap("manifest")
-        log(f"rendered {len(renderer.rendered)} of {len(files)} files, reused the rest")
+        log(f"rendered {len(report.rendered)} of {len(files)} files, reused the rest")
         return report
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from slugify import slugify
 
@@ -49,8 +49,9 @@ class Entity:
             cached = self.__dict__["_url"] = (self.id, entity_url(self.section, self.id))
         return cached[1]
 
-    @property
+    @cached_property
     def article_count(self) -> int:
+        # Asked by the templates and the page digests; the facts are final once the index is built.
         return len({sheet.article.id for sheet, _ in
                     self.statements + self.strikes + self.pledges_given + self.pledges_received})
 

@@ -99,6 +99,33 @@ def format_money(m: Money | None) -> str:
     return f"{sign}{text}" if sign else f"{text} {m.currency}"
 
 
+class Plan:
+    """The pages of a part of the site: each reused from the last build (`out`: REUSE, its
+    digest unchanged) or queued with the function that makes it (`jobs`); `later`: groups of
+    pages (paths, plan(Plan)) whose contents are worked out in the worker that renders them."""
+
+    def __init__(self):
+        self.out: dict[str, object] = {}
+        self.jobs: list[tuple[str, Callable[[], bytes]]] = []
+        self.digests: dict[str, str] = {}
+        self.later: list[tuple[tuple[str, ...], Callable[[Plan], None]]] = []
+        self.weights: list[int] = []
+
+    def defer(self, paths: list[str], plan: Callable[[Plan], None], weight: int | None = None) -> None:
+        """`weight`: how much work it is against others (by default, its number of pages)."""
+        self.later.append((tuple(paths), plan))
+        self.weights.append(len(paths) if weight is None else weight)
+
+    def heaviest_first(self) -> list[tuple[tuple[str, ...], Callable[[Plan], None]]]:
+        """The deferred groups, the heaviest first, so that no worker is left with one at the end."""
+        order = sorted(range(len(self.later)), key=lambda n: -self.weights[n])
+        return [self.later[n] for n in order]
+
+    def paths(self) -> list[str]:
+        """Every page queued, deferred groups included."""
+        return [path for path, _ in self.jobs] + [path for paths, _ in self.later for path in paths]
+
+
 class Renderer:
     """Renders every page, or links it from the previous build when the digest of what it shows is
     unchanged (`previous`: the last build's page digests, joined-file pieces and entity groups).
@@ -115,9 +142,8 @@ class Renderer:
         previous = previous or Previous()
         self.keys = keys or {}
         self.previous = previous.pages
-        self.digests: dict[str, str] = {}
+        self.digests: dict[str, str] = {}      # site path -> digest of its inputs (after pages())
         self.rendered: list[str] = []
-        self.jobs: list[tuple[str, Callable[[], bytes]]] = []
         self.places_by_country: dict[str, list[Entity]] = {}
         for p in index.places.values():
             self.places_by_country.setdefault(p.country, []).append(p)
@@ -153,33 +179,37 @@ class Renderer:
             index=self.index, **context)
         return html.encode("utf-8")
 
-    def emit(self, out: dict, path: str, key: str | None, make: Callable[[], bytes]) -> None:
+    def emit(self, plan: Plan, path: str, key: str | None, make: Callable[[], bytes]) -> None:
         """Queue `path` for rendering, unless the last build rendered it from the same inputs."""
         if key is not None:
-            self.digests[path] = key
+            plan.digests[path] = key
             if self.previous.get(path) == key and self._on_disk(path):
-                out[path] = REUSE
+                plan.out[path] = REUSE
                 return
-        self.jobs.append((path, make))
-        self.rendered.append(path)
+        plan.jobs.append((path, make))
 
     def pages(self) -> dict[str, bytes]:
-        out: dict = {}
-        self.home_and_archive(out)
-        self.articles_pages(out)
+        plan = Plan()
+        self.home_and_archive(plan)
+        self.articles_pages(plan)
         for section in ("person", "place", "actor"):
-            self.entity_pages(out, section)
-        self.timeline(out)
-        self.event_pages(out)
+            self.entity_pages(plan, section)
+        self.timeline(plan)
+        self.event_pages(plan)
         report_key = digest([(i.path, i.status, i.article_id, i.messages, i.counts) for i in self.report.inputs])
-        scripts = self.search_scripts(out)
+        scripts = self.search_scripts(plan)
         for path, template, key, context in (("search.html", "search.html", digest(scripts), {"scripts": scripts}),
                                              ("report.html", "report.html", report_key, {"report": self.report}),
                                              ("404.html", "404.html", "404", {})):
-            self.emit(out, path, key, partial(self.page, template, path, **context))
+            self.emit(plan, path, key, partial(self.page, template, path, **context))
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)     # loaded once here, not once in each worker
-        out.update(render_all(self.jobs, self._finisher(out)))
+        if self.previous and self.staging is not None:
+            self.staging.existing()         # listed once here, not once in each worker
+        out, digests = render_all(plan.heaviest_first() + plan.jobs, self._finisher(plan))
+        self.digests = {**plan.digests, **digests}
+        out = {**plan.out, **out}
+        self.rendered = [path for path, made in out.items() if made is not REUSE]
         pages = sorted(p for p in out if p.endswith(".html") and p != "404.html")
         out["data/factsheets.json"] = self.all_json(out)
         sheets = self.index.sheets
@@ -192,12 +222,12 @@ class Renderer:
         self.rendered.extend(["data/factsheets.json", *CSV_TABLES, *extra])
         return out
 
-    def _finisher(self, out: dict) -> PageSink | None:
+    def _finisher(self, plan: Plan) -> PageSink | None:
         """With a staging folder, each page is written and checked where it is rendered; the
         links are checked against every file the site will hold, all known by now."""
         if self.staging is None:
             return None
-        planned = {*out, *(path for path, _ in self.jobs), "data/factsheets.json", *CSV_TABLES, *fixed_files()}
+        planned = {*plan.out, *plan.paths(), "data/factsheets.json", *CSV_TABLES, *fixed_files()}
         if self.config.base_url:
             planned.update(FEED_FILES)
         return PageSink(self.staging, SiteFiles(planned))
@@ -208,19 +238,19 @@ class Renderer:
         checks = {path: w.check for path, w in out.items() if isinstance(w, Written) and w.check is not None}
         return settle(checks, lambda path: (self.staging.dir / path).read_text(encoding="utf-8", errors="replace"))
 
-    def home_and_archive(self, out: dict) -> None:
+    def home_and_archive(self, plan: Plan) -> None:
         sheets, months = self.index.sheets, sheets_by_month(self.index.sheets)
         month_counts = [(m, len(s)) for m, s in months.items()]
-        self.emit(out, "index.html", None, partial(
+        self.emit(plan, "index.html", None, partial(
             self.page, "home.html", "index.html", sheets=sheets[:RECENT], totals=site_totals(sheets), months=month_counts,
             map=build_map(map_points(self.index.places.values()), "Places hit, all articles", unit="event")))
         for month, group in months.items():
             path = archive_url(month)
             key = digest(month, [self.content[s.article.id] for s in group], month_counts)
-            self.emit(out, path, key, partial(self.page, "archive.html", path, month=month, sheets=group,
+            self.emit(plan, path, key, partial(self.page, "archive.html", path, month=month, sheets=group,
                                               months=month_counts))
 
-    def articles_pages(self, out: dict) -> None:
+    def articles_pages(self, plan: Plan) -> None:
         sheets = self.index.sheets      # newest first
         for n, sheet in enumerate(sheets):
             newer = sheets[n - 1] if n > 0 else None
@@ -228,17 +258,17 @@ class Renderer:
             places = self._article_places(sheet)
             key = digest(self.content[sheet.article.id], self.keys.get(sheet.article.id, ("",))[0],
                          [(s.article.id, s.article.title) if s else None for s in (newer, older)], map_sig(places))
-            self.emit(out, article_url(sheet.article.id), key,
+            self.emit(plan, article_url(sheet.article.id), key,
                       partial(self.article_page, sheet, newer, older, places))
-            self.emit(out, article_json_url(sheet.article.id), self.data_keys[sheet.article.id],
+            self.emit(plan, article_json_url(sheet.article.id), self.data_keys[sheet.article.id],
                       partial(_sheet_json, sheet))
 
-    def entity_pages(self, out: dict, section: str) -> None:
+    def entity_pages(self, plan: Plan, section: str) -> None:
         title, template = {"person": ("Speakers", "person.html"), "place": ("Places", "place.html"),
                            "actor": ("Countries and organisations", "actor.html")}[section]
         entities = self.index.sorted(section)
         index_path = entity_url(section, "index")
-        self.emit(out, index_path, None, partial(self.page, "entities.html", index_path, title=title,
+        self.emit(plan, index_path, None, partial(self.page, "entities.html", index_path, title=title,
                                                  section=section, entities=entities))
         for e in entities:
             # An entity whose inputs are unchanged keeps all its pages with their digests, and
@@ -250,11 +280,11 @@ class Renderer:
             if known and known[0] == signature and all(self._reusable(path) for path in known[1]):
                 paths = known[1]
                 for path in paths:
-                    self.emit(out, path, self.previous[path], None)
+                    self.emit(plan, path, self.previous[path], None)
             elif e.section == "place":
-                paths = self.place_pages(out, e, near)
+                paths = self.place_pages(plan, e, near)
             else:
-                paths = self._entity_pages(out, e, template, near)
+                paths = self._entity_pages(plan, e, template, near)
             self.groups[e.url] = [signature, paths]
 
     def _reusable(self, path: str) -> bool:
@@ -265,10 +295,19 @@ class Renderer:
             return path in self.staging.existing()
         return os.path.isfile(os.path.join(self.out_dir, path))
 
-    def _entity_pages(self, out: dict, e: Entity, template: str, near: dict) -> list[str]:
-        """A speaker's or a country's page and its month pages; returns their paths."""
-        section = e.section
+    def _entity_pages(self, plan: Plan, e: Entity, template: str, near: dict) -> list[str]:
+        """A speaker's or a country's page and its month pages; returns their paths. What they
+        show (totals, threads, repeated quotes, and the digests of all that) is worked out in
+        the worker that renders them: for a country named in every article, that was most of
+        an edit's time in the main process."""
         shown, months = entity_views(e, self.index.rank)
+        paths = [e.url, *(entity_month_url(e.section, e.id, month) for month in months)]
+        plan.defer(paths, partial(self._entity_group, e, template, near, shown, months), e.fact_count)
+        return paths
+
+    def _entity_group(self, e: Entity, template: str, near: dict, shown: FactView, months: dict[str, FactView],
+                      plan: Plan) -> None:
+        section = e.section
         month_counts = [(m, len(v.ids)) for m, v in months.items()]
         repeated = repeated_quotes(e)
         context = {"entity": e, "totals": entity_totals(e), "related": near,
@@ -282,15 +321,12 @@ class Renderer:
         head = digest(month_head, sorted(e.roles), repr(context["totals"]), _counts(e), jsonld,
                       [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                       _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
-        self.emit(out, e.url, digest(head, self._groups_digest(shown)), partial(
+        self.emit(plan, e.url, digest(head, self._groups_digest(shown)), partial(
             self.page, template, e.url, view=shown, month=None, jsonld=jsonld, **context))
-        paths = [e.url]
         for month, view in months.items():
             path = entity_month_url(section, e.id, month)
-            self.emit(out, path, digest(month_head, month, self._groups_digest(view)), partial(
+            self.emit(plan, path, digest(month_head, month, self._groups_digest(view)), partial(
                 self.page, template, path, view=view, month=month, jsonld=None, **context))
-            paths.append(path)
-        return paths
 
     def _entity_signature(self, e: Entity, near: dict) -> str:
         """Everything an entity's pages are made from: its own facts (by the content digest of
@@ -303,10 +339,15 @@ class Renderer:
                       e.country, e.region, e.lat, e.lon, facts, _related_sig(near),
                       map_sig(map_points(self._map_places(e))))
 
-    def place_pages(self, out: dict, e: Entity, near: dict) -> list[str]:
+    def place_pages(self, plan: Plan, e: Entity, near: dict) -> list[str]:
         """A place shows its events (strikes grouped across reports), newest first, by month;
-        returns the paths of its pages."""
+        returns the paths of its pages, made as a speaker's are (_entity_pages)."""
         shown, months = events_by_month(e.events)
+        paths = [e.url, *(entity_month_url("place", e.id, month) for month in months)]
+        plan.defer(paths, partial(self._place_group, e, near, shown, months), e.fact_count)
+        return paths
+
+    def _place_group(self, e: Entity, near: dict, shown: list, months: dict[str, list], plan: Plan) -> None:
         month_counts = [(m, len(v)) for m, v in months.items()]
         context = {"entity": e, "totals": entity_totals(e), "related": near,
                    "map": self.entity_map(e), "months": month_counts,
@@ -315,28 +356,25 @@ class Renderer:
         jsonld = entity_jsonld(e, self.config.base_url)
         head = digest(month_head, repr(context["totals"]), _counts(e), jsonld,
                       _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
-        self.emit(out, e.url, digest(head, self._events_digest(shown)), partial(
+        self.emit(plan, e.url, digest(head, self._events_digest(shown)), partial(
             self.page, "place.html", e.url, events=shown, month=None, jsonld=jsonld, **context))
-        paths = [e.url]
         for month, events in months.items():
             path = entity_month_url("place", e.id, month)
-            self.emit(out, path, digest(month_head, month, self._events_digest(events)), partial(
+            self.emit(plan, path, digest(month_head, month, self._events_digest(events)), partial(
                 self.page, "place.html", path, events=events, month=month, jsonld=None, **context))
-            paths.append(path)
-        return paths
 
-    def event_pages(self, out: dict) -> None:
+    def event_pages(self, plan: Plan) -> None:
         shown, months = events_by_month(self.index.events)
         month_counts = [(m, len(v)) for m, v in (months or {"all": shown}).items()]
-        self.emit(out, "events/index.html", None, partial(
+        self.emit(plan, "events/index.html", None, partial(
             self.page, "events.html", "events/index.html", events=shown, months=month_counts if months else [],
             month=None))
         for month, events in months.items():
             path = f"events/{month}.html"
-            self.emit(out, path, digest(month, month_counts, self._events_digest(events)), partial(
+            self.emit(plan, path, digest(month, month_counts, self._events_digest(events)), partial(
                 self.page, "events.html", path, events=events, months=month_counts, month=month))
         for event in self.index.events:
-            self.emit(out, event.url, digest(event.id, event.place.name, event.place.url, self._events_digest([event])),
+            self.emit(plan, event.url, digest(event.id, event.place.name, event.place.url, self._events_digest([event])),
                       partial(self._event_page, event))
 
     def _event_page(self, event) -> bytes:
@@ -348,27 +386,27 @@ class Renderer:
         return [(ev.id, ev.place.name, ev.place.url, [(self.content[r.sheet.article.id], r.strike.id) for r in ev.reports])
                 for ev in events]
 
-    def search_scripts(self, out: dict) -> list[str]:
+    def search_scripts(self, plan: Plan) -> list[str]:
         """The search index as scripts: entities, then articles and statements by month."""
         paths = ["assets/search/entities.js"]
-        self.emit(out, paths[0], None, partial(search_script, entity_search_docs(self.index)))
+        self.emit(plan, paths[0], None, partial(search_script, entity_search_docs(self.index)))
         for month, group in sheets_by_month(self.index.sheets).items():
             path = f"assets/search/{month}.js"
             paths.append(path)
-            self.emit(out, path, digest("search", [self.content[s.article.id] for s in group]),
+            self.emit(plan, path, digest("search", [self.content[s.article.id] for s in group]),
                       partial(_search_month, group))
         return paths
 
-    def timeline(self, out: dict) -> None:
+    def timeline(self, plan: Plan) -> None:
         months = timeline_months(self.index.sheets)
         month_counts = [(m, n) for m, (n, _) in months.items()]
-        self.emit(out, "timeline.html", None, partial(
+        self.emit(plan, "timeline.html", None, partial(
             self.page, "timeline.html", "timeline.html", chart=strike_chart(self.index.sheets), months=month_counts,
             month=None, days=[]))
         for month, (_, sheets) in months.items():
             path = timeline_url(month)
             key = digest(month, month_counts, sorted(self.content[s.article.id] for s in sheets))
-            self.emit(out, path, key, partial(self._timeline_month, path, month, sheets, month_counts))
+            self.emit(plan, path, key, partial(self._timeline_month, path, month, sheets, month_counts))
 
     def _timeline_month(self, path: str, month: str, sheets: list[FactSheet], month_counts: list) -> bytes:
         ordered = sorted(sheets, key=lambda s: self.index.rank[s.article.id])
@@ -479,6 +517,7 @@ def _sheet_json(sheet: FactSheet) -> bytes:
 # fork costs milliseconds, a serial render of a hundred of them seconds.
 PARALLEL_FROM = 16
 CHUNK = 50              # pages per task given to a worker
+GROUP_WEIGHT = 4        # a deferred group (an entity's pages) counts as this many pages
 _JOBS: list = []
 _FINISH: PageSink | None = None
 
@@ -505,31 +544,65 @@ class PageSink:
         return Written(data if path.endswith(".json") else None, None)
 
 
-def render_all(jobs: list[tuple[str, Callable[[], bytes]]], finish: PageSink | None = None) -> dict[str, object]:
-    """Run the queued page renderers, split across cores when there are many. Forked workers
-    inherit the jobs (closures over the index) without pickling them. Each page goes through
-    `finish` where it was made (written and checked there); without it, its bytes come back."""
+def render_all(jobs: list, finish: PageSink | None = None) -> tuple[dict[str, object], dict[str, str]]:
+    """Run the queued page renderers and deferred groups (Plan), split across cores when there
+    are many. Forked workers inherit the jobs (closures over the index) without pickling them.
+    Each page goes through `finish` where it was made (written and checked there); without it,
+    its bytes come back. Returns every page (REUSE when a group kept it) in the order queued,
+    and the digests the groups worked out."""
     workers = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {path: _made(path, make, finish) for path, make in jobs}
-    global _JOBS, _FINISH
-    _JOBS, _FINISH = jobs, finish
-    try:
-        # Small chunks, handed out as workers free up: pages differ a thousandfold in cost (a
-        # country's page against an event's), and the big ones come together (an entity's
-        # month pages), so a few large chunks left one worker with most of the work.
-        size = max(1, min(CHUNK, len(jobs) // (workers * 4)))
-        chunks = [(i, min(i + size, len(jobs))) for i in range(0, len(jobs), size)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = dict(page for part in pool.imap_unordered(_render_chunk, chunks) for page in part)
-        return {path: done[path] for path, _ in jobs}     # in the order queued, whatever the timing
-    finally:
-        _JOBS, _FINISH = [], None
+    weight = sum(1 if isinstance(key, str) else GROUP_WEIGHT for key, _ in jobs)
+    if weight < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        done = [_run(job, finish) for job in jobs]
+    else:
+        global _JOBS, _FINISH
+        _JOBS, _FINISH = jobs, finish
+        try:
+            # Small chunks, handed out as workers free up: pages differ a thousandfold in cost (a
+            # country's page against an event's), and the big ones come together (an entity's
+            # month pages), so a few large chunks left one worker with most of the work. A
+            # group is a chunk of its own.
+            size = max(1, min(CHUNK, len(jobs) // (workers * 4)))
+            chunks, start = [], 0
+            for n, (key, _) in enumerate(jobs):
+                if not isinstance(key, str):
+                    chunks += [(start, n)] if start < n else []
+                    chunks.append((n, n + 1))
+                    start = n + 1
+                elif n + 1 - start >= size:
+                    chunks.append((start, n + 1))
+                    start = n + 1
+            chunks += [(start, len(jobs))] if start < len(jobs) else []
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = dict(pool.imap_unordered(_run_chunk, chunks))
+            done = [result for lo, _ in chunks for result in parts[lo]]   # in the order queued
+        finally:
+            _JOBS, _FINISH = [], None
+    pages: dict[str, object] = {}
+    digests: dict[str, str] = {}
+    for made, worked_out in done:
+        pages.update((path, REUSE if page is None else page) for path, page in made)
+        digests.update(worked_out)
+    return pages, digests
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, object]]:
+def _run_chunk(bounds: tuple[int, int]) -> tuple[int, list]:
     lo, hi = bounds
-    return [(path, _made(path, make, _FINISH)) for path, make in _JOBS[lo:hi]]
+    return lo, [_run(job, _FINISH) for job in _JOBS[lo:hi]]
+
+
+def _run(job: tuple, finish: PageSink | None) -> tuple[list[tuple[str, object]], dict[str, str]]:
+    """A page: ([(path, made)], {}). A deferred group: its pages, made or None when one is
+    reused (REUSE is an object of this process: it would not come back from a worker as
+    itself), and their digests."""
+    key, make = job
+    if isinstance(key, str):
+        return [(key, _made(key, make, finish))], {}
+    plan = Plan()
+    make(plan)
+    made = {path: _made(path, page, finish) for path, page in plan.jobs}
+    made.update((path, None) for path in plan.out)
+    return [(path, made[path]) for path in key], plan.digests
 
 
 def _made(path: str, make: Callable[[], bytes], finish: PageSink | None):

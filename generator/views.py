@@ -260,7 +260,8 @@ def repeated_quotes(e: Entity) -> list[tuple[str, list, int]]:
             groups[key].append((sheet, st))
     out = []
     for key, items in sorted(groups.items()):
-        if len({sheet.article.id for sheet, _ in items}) > 1:
+        first = items[0][0].article.id
+        if any(sheet.article.id != first for sheet, _ in items):
             items.sort(key=lambda sp: (sp[0].article.date or "", sp[0].article.id), reverse=True)
             text = max((st.text for _, st in items), key=lambda t: (len(t), t))
             out.append((text, items[:SOURCES_SHOWN], len(items)))
