@@ -118,7 +118,8 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         Manifest("" if broken else signature, code, {} if broken else renderer.digests, report.inputs,
                  len(files), files_seen=seen_files(inputs, started),
                  pieces={} if broken else renderer.spliced.tables,
-                 groups={} if broken else renderer.groups).save(config.out)
+                 groups={} if broken else renderer.groups,
+                 articles={} if broken else renderer.article_records()).save(config.out)
         lap("manifest")
         log(f"rendered {len(report.rendered)} of {len(files)} files, reused the rest")
         return report

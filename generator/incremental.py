@@ -19,7 +19,7 @@ from .cache import PACKAGE, cache_dir, extractor_fingerprint, library_versions
 from .config import Config
 from .site import MARKER
 
-FORMAT = 4
+FORMAT = 5
 
 
 def digest(*parts) -> str:
@@ -72,9 +72,23 @@ class Previous:
     pages: dict[str, str] = field(default_factory=dict)     # site path -> digest of its inputs
     pieces: dict = field(default_factory=dict)              # joined file -> its pieces (Spliced)
     groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
+    # article id -> [digest of its input, of its structure, of what other pages show of it (its
+    # content digest), of its data]: Renderer.local_edit
+    articles: dict = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.pages)
+
+    def local_edit(self, keys: dict[str, tuple]) -> set[str] | None:
+        """The articles whose input changed since the last build, when the articles are the
+        same ones and none of their structures changed (sheets.structure_digest): then the
+        index, ids, events and months are the last build's. None otherwise."""
+        known = self.articles
+        if not known or keys.keys() != known.keys():
+            return None
+        if any(key[3] != known[a][1] for a, key in keys.items()):
+            return None
+        return {a for a, key in keys.items() if key[0] != known[a][0]}
 
 
 @dataclass
@@ -88,6 +102,7 @@ class Manifest:
     files_seen: dict = field(default_factory=dict)          # seed file -> stat and content key (seeds.py)
     pieces: dict = field(default_factory=dict)              # joined file -> its pieces (Spliced)
     groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
+    articles: dict = field(default_factory=dict)            # article id -> Previous.articles
 
     @staticmethod
     def path_for(out: Path) -> Path:
@@ -103,7 +118,7 @@ class Manifest:
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 return cls()
             return cls(data["signature"], data["code"], data["pages"], data["report"], data["page_count"],
-                       data["marker"], data["files_seen"], data["pieces"], data["groups"])
+                       data["marker"], data["files_seen"], data["pieces"], data["groups"], data["articles"])
         except (OSError, ValueError, KeyError, TypeError, EOFError):
             return cls()
 
@@ -111,7 +126,7 @@ class Manifest:
         """What of the last build this one can reuse: everything, when the code is the same
         and the site on disk is the one it wrote; else nothing."""
         if self.code == code and self.describes(out):
-            return Previous(self.pages, self.pieces, self.groups)
+            return Previous(self.pages, self.pieces, self.groups, self.articles)
         return Previous()
 
     def is_current(self, signature: str, out: Path) -> bool:
@@ -139,7 +154,8 @@ class Manifest:
                                            "pages": self.pages, "marker": site_identity(out),
                                            "report": [dict(vars(r)) for r in self.report],
                                            "page_count": self.page_count, "files_seen": self.files_seen,
-                                           "pieces": self.pieces, "groups": self.groups}))
+                                           "pieces": self.pieces, "groups": self.groups,
+                                           "articles": self.articles}))
             tmp.replace(path)
         except OSError:
             pass    # no cache folder: the next build is simply a full one

@@ -69,6 +69,7 @@ class SiteIndex:
     actors: dict[str, Entity]
     speakers: dict[tuple[str, str], Entity]   # (article id, statement id) -> the speaker's page
     events: list = field(default_factory=list)  # strikes grouped into events, newest first (events.py)
+    entities_of: dict[str, list[Entity]] = field(default_factory=dict)   # article id -> entities its facts name
 
     def __post_init__(self):
         self.rank = {s.article.id: n for n, s in enumerate(self.sheets)}   # 0 = newest
@@ -106,14 +107,16 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
     speaker_keys = _speaker_keys(sheets, config)
     speakers: dict[tuple[str, str], Entity] = {}
     refs: list[tuple] = []      # (fact's place or party, its entity): ids are written once known
+    entities_of: dict[str, list[Entity]] = {}
 
     for sheet in sheets:
+        touched: dict[int, Entity] = {}
         for st in sheet.statements:
             actor = _as_actor(st.speaker.name) if st.speaker.kind != "person" else None
             if actor:
                 entity = _actor_entity(actors, actor)
                 entity.statements.append((sheet, st))
-                speakers[(sheet.article.id, st.id)] = entity
+                speakers[(sheet.article.id, st.id)] = touched[id(entity)] = entity
                 continue
             key = speaker_keys[(sheet.article.id, _alias_key(st.speaker.name, config))]
             entity = people.get(key)
@@ -123,7 +126,7 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
             if st.speaker.role:
                 entity.roles[st.speaker.role] += 1
             entity.statements.append((sheet, st))
-            speakers[(sheet.article.id, st.id)] = entity
+            speakers[(sheet.article.id, st.id)] = touched[id(entity)] = entity
         for sk in sheet.strikes:
             name = config.place_aliases.get(sk.place.name, sk.place.name)
             key = str(sk.place.geonameid) if sk.place.geonameid else name_key(name)
@@ -134,9 +137,12 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
             entity.names[name] += 1
             entity.strikes.append((sheet, sk))
             refs.append((sk.place, entity))
+            touched[id(entity)] = entity
             attacker = _first_actor(sk.attacker) if sk.attacker else None
             if attacker:   # "Russian forces": the first country or organisation named
-                _actor_entity(actors, attacker).strikes.append((sheet, sk))
+                entity = _actor_entity(actors, attacker)
+                entity.strikes.append((sheet, sk))
+                touched[id(entity)] = entity
         for pl in sheet.pledges:
             for party, role in ((pl.donor, "given"), (pl.recipient, "received")):
                 if party is None:
@@ -152,6 +158,8 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                     entity.names[party.name] += 1
                 (entity.pledges_given if role == "given" else entity.pledges_received).append((sheet, pl))
                 refs.append((party, entity))
+                touched[id(entity)] = entity
+        entities_of[sheet.article.id] = list(touched.values())
 
     _assign_ids(people, "person")
     _assign_ids(places, "place")
@@ -167,7 +175,7 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
     for event in events:
         event.place.events.append(event)
     return SiteIndex(sheets=sheets, people=_by_id(people), places=places, actors=_by_id(actors),
-                     speakers=speakers, events=events)
+                     speakers=speakers, events=events, entities_of=entities_of)
 
 
 def _speaker_keys(sheets: list[FactSheet], config: Config) -> dict[tuple[str, str], str]:

@@ -49,7 +49,7 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         if isinstance(outcome, SourceError):
             item.result.status, item.result.messages = "skipped", [reason(outcome)]
             continue
-        article, sheet, error, facts, shown = outcome
+        article, sheet, error, facts, shown, structure = outcome
         base, n = article.meta.id, 2
         while article.meta.id in articles or article.meta.id in RESERVED:   # two titles, one slug: keep both
             article.meta.id, n = f"{base}-{n}", n + 1
@@ -64,10 +64,10 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         if item.fixes is not None:
             # A fact an editor added is placed in the text by its quote: its sentence and offsets
             # move when the text does, which the extracted sheet's digests cannot know.
-            facts, shown = facts_digests(sheet)
+            facts, shown, structure = facts_digests(sheet)
         articles[article.meta.id] = article
         sheets.append(sheet)
-        keys[article.meta.id] = (item.signature, facts, shown)
+        keys[article.meta.id] = (item.signature, facts, shown, structure)
     return articles, sheets, keys
 
 
@@ -157,17 +157,32 @@ def _extract_job(job: tuple):
     return key, cache_entry(article, sheet, error, *facts_digests(sheet)), article.sentences
 
 
-def facts_digests(sheet: FactSheet) -> tuple[str, str]:
-    """Digests of an article's facts (not its text): all of them, and what pages other than the
+def facts_digests(sheet: FactSheet) -> tuple[str, str, str]:
+    """Digests of an article's facts (not its text): all of them; what pages other than the
     article's own show of them, which is everything but the character offsets of the evidence
-    (pages name its sentence). Fixing a typo before a fact moves the offsets of every later
-    fact: the fact sheet's JSON and CSV rows change, the pages of its speakers and places do not."""
+    (pages name its sentence); and their structure (structure_digest). Fixing a typo before a
+    fact moves the offsets of every later fact: the fact sheet's JSON and CSV rows change, the
+    pages of its speakers and places do not."""
     data = sheet.to_json()
     everything = digest(data)
     for kind in ("statements", "strikes", "pledges"):
         for fact in data[kind]:
             fact["evidence"] = fact["evidence"]["sentence"]
-    return everything, digest(data)
+    return everything, digest(data), structure_digest(sheet)
+
+
+def structure_digest(sheet: FactSheet) -> str:
+    """What the cross-article index and the layout of the site are made from: the article's
+    title and date, and each fact's id, date and the entities it names (speakers, places,
+    attackers, donors, recipients, with every field of theirs). Not what the facts say (text,
+    casualties, weapons, items, statuses). When no article's structure changed, the entities,
+    their ids, the events, the months and so the pages are those of the last build, and only
+    the pages showing a changed article need their digests again (render.Renderer)."""
+    a = sheet.article
+    return digest(a.id, a.title, a.date,
+                  [(st.id, st.date, vars(st.speaker)) for st in sheet.statements],
+                  [(s.id, s.date, s.date_precision, s.attacker, s.reported_by, vars(s.place)) for s in sheet.strikes],
+                  [(p.id, p.date, vars(p.donor), vars(p.recipient) if p.recipient else None) for p in sheet.pledges])
 
 
 def _progress(items, enabled: bool, total: int | None = None):

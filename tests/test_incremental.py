@@ -261,3 +261,28 @@ def _check_spliced(tmp_path, rng, sep, head, tail, empty):
             assert [pieces[n] for n in made] == [k for k in pieces if k not in keys]
         (tmp_path / "all.json").write_bytes(data)
         previous, keys = spliced.tables, pieces
+
+
+def test_an_edit_that_keeps_every_entity_looks_only_at_the_pages_showing_its_article(config, tmp_path, monkeypatch):
+    """A changed casualty figure keeps the article's structure (its speakers, places, parties
+    and dates): the build looks again only at the pages that show this article, so an entity
+    only the other article names keeps its pages without its signature being worked out. A
+    new speaker changes the structure, and every entity is looked at again. Both sites are a
+    cold build's."""
+    from generator.render import Renderer
+    build(config)
+    signed: list[str] = []
+    real = Renderer._entity_signature
+    monkeypatch.setattr(Renderer, "_entity_signature", lambda r, e, near: signed.append(e.name) or real(r, e, near))
+    capital = config.seeds / "capital.md"
+    capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
+    build(config)
+    assert "Odesa" in signed and "Germany" in signed
+    assert "United States" not in signed        # named only by the other article
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch, "cold-1")
+
+    signed.clear()
+    capital.write_text(capital.read_text() + "\n\"Help is coming,\" Defence Minister Boris Pistorius said.\n")
+    build(config)
+    assert "United States" in signed
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch, "cold-2")
