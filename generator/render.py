@@ -267,9 +267,12 @@ class Renderer:
     def home_and_archive(self, plan: Plan) -> None:
         sheets, months = self.index.sheets, sheets_by_month(self.index.sheets)
         month_counts = [(m, len(s)) for m, s in months.items()]
-        self.emit(plan, "index.html", None, partial(
-            self.page, "home.html", "index.html", sheets=sheets[:RECENT], totals=site_totals(sheets), months=month_counts,
-            map=build_map(map_points(self.index.places.values()), "Places hit, all articles", unit="event")))
+        totals, points = site_totals(sheets), map_points(self.index.places.values())
+        tables = [len(self.index.people), len(self.index.places), len(self.index.events), len(self.index.actors)]
+        self.emit(plan, "index.html", digest("home", [self.content[s.article.id] for s in sheets[:RECENT]], totals,
+                                             month_counts, map_sig(points), tables), partial(
+            self.page, "home.html", "index.html", sheets=sheets[:RECENT], totals=totals, months=month_counts,
+            map=build_map(points, "Places hit, all articles", unit="event")))
         for month, group in months.items():
             if not self.shows_edit(group):
                 continue
@@ -298,8 +301,11 @@ class Renderer:
                            "actor": ("Countries and organisations", "actor.html")}[section]
         entities = self.index.sorted(section)
         index_path = entity_url(section, "index")
-        self.emit(plan, index_path, None, partial(self.page, "entities.html", index_path, title=title,
-                                                 section=section, entities=entities))
+        if self.local is None:      # it lists names and counts, which a local edit keeps
+            listed = [(e.url, e.name, e.kind, next(iter(e.roles), None), e.region, e.country, e.fact_count,
+                       e.article_count) for e in entities]
+            self.emit(plan, index_path, digest("entities", title, listed), partial(
+                self.page, "entities.html", index_path, title=title, section=section, entities=entities))
         edited = {e.url for a in self.local for e in self.index.entities_of.get(a, ())} \
             if self.local is not None else None
         for e in entities:
@@ -401,7 +407,7 @@ class Renderer:
     def event_pages(self, plan: Plan) -> None:
         shown, months = events_by_month(self.index.events)
         month_counts = [(m, len(v)) for m, v in (months or {"all": shown}).items()]
-        self.emit(plan, "events/index.html", None, partial(
+        self.emit(plan, "events/index.html", digest("events", month_counts, self._events_digest(shown)), partial(
             self.page, "events.html", "events/index.html", events=shown, months=month_counts if months else [],
             month=None))
         for month, events in months.items():
@@ -428,7 +434,8 @@ class Renderer:
     def search_scripts(self, plan: Plan) -> list[str]:
         """The search index as scripts: entities, then articles and statements by month."""
         paths = ["assets/search/entities.js"]
-        self.emit(plan, paths[0], None, partial(search_script, entity_search_docs(self.index)))
+        docs = entity_search_docs(self.index)
+        self.emit(plan, paths[0], digest(docs), partial(search_script, docs))
         for month, group in sheets_by_month(self.index.sheets).items():
             path = f"assets/search/{month}.js"
             paths.append(path)
@@ -441,9 +448,9 @@ class Renderer:
     def timeline(self, plan: Plan) -> None:
         months = timeline_months(self.index.sheets)
         month_counts = [(m, n) for m, (n, _) in months.items()]
-        self.emit(plan, "timeline.html", None, partial(
-            self.page, "timeline.html", "timeline.html", chart=strike_chart(self.index.sheets), months=month_counts,
-            month=None, days=[]))
+        chart = strike_chart(self.index.sheets)
+        self.emit(plan, "timeline.html", digest("timeline", repr(chart), month_counts), partial(
+            self.page, "timeline.html", "timeline.html", chart=chart, months=month_counts, month=None, days=[]))
         for month, (_, sheets) in months.items():
             if not self.shows_edit(sheets):
                 continue
