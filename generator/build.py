@@ -28,6 +28,7 @@ from .render import Renderer
 from .seeds import InputResult, read_seeds, seen_files
 from .sheets import extract_all
 from .site import Staging
+from .snapshot import Snapshot
 
 
 @dataclass
@@ -93,11 +94,8 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
         return report
     with _collector_paused() as loaded:
-        articles, sheets, keys = extract_all(inputs, progress, config)
-        lap("extract")
-        index = build_index(sheets, config)
+        articles, keys, index, indexed = _sheets_and_index(inputs, previous, code, config, progress, lap)
         loaded()
-        lap("index")
 
         staging = Staging(config.out)
         try:
@@ -120,9 +118,38 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
                  pieces={} if broken else renderer.spliced.tables,
                  groups={} if broken else renderer.groups,
                  articles={} if broken else renderer.article_records()).save(config.out)
+        if broken:
+            Snapshot.remove(config.out)
+        elif indexed:
+            Snapshot.save_later(config.out, code, index, {i.source: [i.result.article_id, i.signature,
+                                                               keys[i.result.article_id][3]]
+                                                    for i in inputs if i.result.status == "built"})
         lap("manifest")
         log(f"rendered {len(report.rendered)} of {len(files)} files, reused the rest")
         return report
+
+
+def _sheets_and_index(inputs: list, previous: Manifest, code: str, config: Config, progress: bool,
+                      lap: Callable[[str], None]):
+    """The articles, their digests (sheets.extract_all's keys) and the index; and whether the
+    index was made anew. An edit that keeps every article's structure starts from the last
+    full build's index (snapshot.py) and reads only the articles it changed; anything else
+    reads every article (from the extraction cache when known) and indexes them all."""
+    snapshot = Snapshot.open(config.out, code) if previous.reusable(code, config.out) else None
+    edited = snapshot.edited(inputs, previous) if snapshot else None
+    if edited is not None:
+        articles, sheets, keys = extract_all(edited, progress, config, ids=snapshot.ids())
+        if snapshot.same_structure(edited, keys):
+            lap("extract")
+            index = snapshot.index_with(sheets)
+            if index is not None:
+                lap("index")
+                return articles, {**snapshot.keys(), **keys}, index, False
+    articles, sheets, keys = extract_all(inputs, progress, config)
+    lap("extract")
+    index = build_index(sheets, config)
+    lap("index")
+    return articles, keys, index, True
 
 
 def _stopwatch(stages: list[tuple[str, float]]) -> Callable[[str], None]:

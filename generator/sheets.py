@@ -19,11 +19,15 @@ from .seeds import Input, reason
 from .sources import SourceError, article_from_bytes, read_bytes
 
 
-def extract_all(inputs: list[Input], progress: bool, config: Config | None = None):
+def extract_all(inputs: list[Input], progress: bool, config: Config | None = None,
+                ids: dict[str, str] | None = None):
     """Fact sheets for every input: from the cache when its content hash is known, else extracted,
     in parallel across cores when there are many. Returns the articles, their sheets, and per
-    article (digest of its input, digest of its facts, digest of what other pages show of them:
-    facts_digests)."""
+    article (digest of its input, and facts_digests).
+
+    Two articles whose titles make one address get "-2", "-3"... in the order of the inputs;
+    `ids` (input path -> address) gives the addresses instead, for a few inputs extracted
+    again when all the others are known (snapshot.Snapshot)."""
     cache = ExtractionCache()
     done = cache.get_many([i.key for i in inputs])
     todo = [i for i in inputs if i.key not in done]
@@ -51,6 +55,8 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
             continue
         article, sheet, error, facts, shown, structure = outcome
         base, n = article.meta.id, 2
+        if ids is not None:
+            article.meta.id = ids[item.source]
         while article.meta.id in articles or article.meta.id in RESERVED:   # two titles, one slug: keep both
             article.meta.id, n = f"{base}-{n}", n + 1
         if base in RESERVED:

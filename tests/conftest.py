@@ -26,6 +26,14 @@ FIXTURE_ARTICLES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def snapshot_written_at_once(monkeypatch):
+    """Builds write their index snapshot in a process of their own; tests wait for it, so that
+    an edit always finds the snapshot of the build before it."""
+    from generator.snapshot import Snapshot
+    monkeypatch.setattr(Snapshot, "save_later", Snapshot.save)
+
+
 @pytest.fixture
 def seeds(tmp_path) -> Path:
     folder = tmp_path / "seeds"

@@ -265,24 +265,68 @@ def _check_spliced(tmp_path, rng, sep, head, tail, empty):
 
 def test_an_edit_that_keeps_every_entity_looks_only_at_the_pages_showing_its_article(config, tmp_path, monkeypatch):
     """A changed casualty figure keeps the article's structure (its speakers, places, parties
-    and dates): the build looks again only at the pages that show this article, so an entity
-    only the other article names keeps its pages without its signature being worked out. A
-    new speaker changes the structure, and every entity is looked at again. Both sites are a
-    cold build's."""
+    and dates): the build starts from the last full build's index and looks again only at the
+    pages that show this article, so an entity only the other article names keeps its pages
+    without its signature being worked out. A new speaker changes the structure: the articles
+    are indexed again and every entity is looked at. Both sites are a cold build's."""
+    import generator.build as building
     from generator.render import Renderer
     build(config)
     signed: list[str] = []
     real = Renderer._entity_signature
     monkeypatch.setattr(Renderer, "_entity_signature", lambda r, e, near: signed.append(e.name) or real(r, e, near))
+    indexed = []
+    real_index = building.build_index
+    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets))
+                        or real_index(sheets, config))
     capital = config.seeds / "capital.md"
     capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
     build(config)
+    assert indexed == []        # the index of the build before, with the new fact sheet put in
     assert "Odesa" in signed and "Germany" in signed
     assert "United States" not in signed        # named only by the other article
     assert digest(config.out) == cold_build(config, tmp_path, monkeypatch, "cold-1")
 
     signed.clear()
+    indexed.clear()
     capital.write_text(capital.read_text() + "\n\"Help is coming,\" Defence Minister Boris Pistorius said.\n")
     build(config)
-    assert "United States" in signed
+    assert indexed == [2] and "United States" in signed
     assert digest(config.out) == cold_build(config, tmp_path, monkeypatch, "cold-2")
+
+
+def test_a_damaged_snapshot_means_a_full_build(config, tmp_path, monkeypatch):
+    import generator.build as building
+    from generator.snapshot import Snapshot
+    build(config)
+    Snapshot.paths(config.out)[1].write_bytes(b"not a pickle")
+    indexed = []
+    real_index = building.build_index
+    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets))
+                        or real_index(sheets, config))
+    capital = config.seeds / "capital.md"
+    capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
+    assert build(config).exit_status(strict=False) == 0
+    assert indexed == [2]
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_an_edit_keeps_the_addresses_of_two_articles_with_one_title(config, tmp_path, monkeypatch):
+    """Two articles titled alike get "-2" in the order of the seeds; an edit that reads only
+    the second again gives it the address the full build gave it, with its warning."""
+    def article(killed: str) -> str:
+        return ("---\ntitle: Shelling in Kherson\ndate: 2024-03-11\n---\n"
+                f"Shelling hit Kherson, killing {killed} people, governor Oleksandr Prokudin said.\n")
+    (config.seeds / "a.md").write_text(article("three"))
+    (config.seeds / "b.md").write_text(article("four"))
+    build(config)
+    (config.seeds / "b.md").write_text(article("six"))
+    import generator.build as building
+    indexed = []
+    real_index = building.build_index
+    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets))
+                        or real_index(sheets, config))
+    report = build(config)
+    assert indexed == []
+    assert any("another article has the address" in m for i in report.inputs for m in i.messages)
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
