@@ -177,6 +177,7 @@ class Spliced:
         """head + the pieces separated by sep + tail: piece n has the key keys[n] and is made by
         make(n) unless the last build's file holds it."""
         old, spans = self._previous_file(path, len(sep), len(tail))
+        old = memoryview(old)       # slices of it are copied once, into buf
         buf = bytearray(head)
         starts = []
         # Unchanged neighbours are one stretch of the old file (separators included), copied

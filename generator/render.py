@@ -350,7 +350,7 @@ class Renderer:
                       plan: Plan) -> None:
         section = e.section
         month_counts = [(m, len(v.ids)) for m, v in months.items()]
-        repeated = repeated_quotes(e)
+        repeated = repeated_quotes(e) if section == "person" else []    # a speaker's page shows them
         context = {"entity": e, "totals": entity_totals(e), "related": near,
                    "map": self.entity_map(e), "months": month_counts, "repeated": repeated,
                    "month_href": partial(entity_month_url, section, e.id)}
