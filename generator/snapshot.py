@@ -82,6 +82,12 @@ class Snapshot:
             try:
                 if os.fork() == 0:
                     try:
+                        # Nothing of the build's own: whoever reads its output (a pipe) must not
+                        # wait for this process to close it.
+                        devnull = os.open(os.devnull, os.O_RDWR)
+                        for fd in (0, 1, 2):
+                            os.dup2(devnull, fd)
+                        os.closerange(3, 65536)
                         cls.save(out, code, index, inputs)
                     finally:
                         os._exit(0)
