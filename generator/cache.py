@@ -22,7 +22,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 # Files whose content decides what `extract` returns.
 EXTRACTION_SOURCES = ["extract/*.py", "data/*.yaml", "model.py", "text.py", "sources.py"]
-SCHEMA = "extract-v4"
+SCHEMA = "extract-v5"
 
 
 def cache_dir() -> Path:
@@ -70,12 +70,13 @@ def extractor_salt() -> str:
     return hashlib.sha256(f"{extractor_fingerprint()}\0{vocabulary()}".encode()).hexdigest()
 
 
-def cache_entry(article, sheet, error: str | None, facts: str, shown: str, structure: str) -> bytes:
+def cache_entry(article, sheet, error: str | None, facts: str, shown: str, structure: str,
+                each: tuple[str, ...]) -> bytes:
     """What the cache keeps of an extraction: (Article, FactSheet, error, and the digests of
     sheets.facts_digests), pickled. Sentences are left out (they are a
     third of the loading time and are recomputed from the body for the few pages rendered
     again). Made in the extraction worker, so that the build stores it as it comes."""
-    return pickle.dumps((replace(article, sentences=[]), sheet, error, facts, shown, structure),
+    return pickle.dumps((replace(article, sentences=[]), sheet, error, facts, shown, structure, each),
                         protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -19,7 +19,7 @@ from .cache import PACKAGE, cache_dir, extractor_fingerprint, library_versions
 from .config import Config
 from .site import MARKER
 
-FORMAT = 5
+FORMAT = 6
 
 
 def digest(*parts) -> str:
@@ -73,7 +73,8 @@ class Previous:
     pieces: dict = field(default_factory=dict)              # joined file -> its pieces (Spliced)
     groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
     # article id -> [digest of its input, of its structure, of what other pages show of it (its
-    # content digest), of its data]: Renderer.local_edit
+    # content digest), of its data, {entity page: what it shows of the article}]:
+    # Renderer.local_edit
     articles: dict = field(default_factory=dict)
 
     def __bool__(self) -> bool:

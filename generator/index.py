@@ -69,7 +69,9 @@ class SiteIndex:
     actors: dict[str, Entity]
     speakers: dict[tuple[str, str], Entity]   # (article id, statement id) -> the speaker's page
     events: list = field(default_factory=list)  # strikes grouped into events, newest first (events.py)
-    entities_of: dict[str, list[Entity]] = field(default_factory=dict)   # article id -> entities its facts name
+    # article id -> (entity, positions of the article's facts it has) for each entity its facts
+    # name; a fact's position counts its statements, then its strikes, then its pledges
+    entities_of: dict[str, list[tuple[Entity, list[int]]]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.rank = {s.article.id: n for n, s in enumerate(self.sheets)}   # 0 = newest
@@ -107,16 +109,20 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
     speaker_keys = _speaker_keys(sheets, config)
     speakers: dict[tuple[str, str], Entity] = {}
     refs: list[tuple] = []      # (fact's place or party, its entity): ids are written once known
-    entities_of: dict[str, list[Entity]] = {}
+    entities_of: dict[str, list[tuple[Entity, list[int]]]] = {}
 
     for sheet in sheets:
-        touched: dict[int, Entity] = {}
-        for st in sheet.statements:
+        touched: dict[int, tuple[Entity, list[int]]] = {}
+
+        def touch(entity: Entity, position: int) -> None:
+            touched.setdefault(id(entity), (entity, []))[1].append(position)
+        for n, st in enumerate(sheet.statements):
             actor = _as_actor(st.speaker.name) if st.speaker.kind != "person" else None
             if actor:
                 entity = _actor_entity(actors, actor)
                 entity.statements.append((sheet, st))
-                speakers[(sheet.article.id, st.id)] = touched[id(entity)] = entity
+                speakers[(sheet.article.id, st.id)] = entity
+                touch(entity, n)
                 continue
             key = speaker_keys[(sheet.article.id, _alias_key(st.speaker.name, config))]
             entity = people.get(key)
@@ -126,8 +132,10 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
             if st.speaker.role:
                 entity.roles[st.speaker.role] += 1
             entity.statements.append((sheet, st))
-            speakers[(sheet.article.id, st.id)] = touched[id(entity)] = entity
-        for sk in sheet.strikes:
+            speakers[(sheet.article.id, st.id)] = entity
+            touch(entity, n)
+        first = len(sheet.statements)
+        for n, sk in enumerate(sheet.strikes, first):
             name = config.place_aliases.get(sk.place.name, sk.place.name)
             key = str(sk.place.geonameid) if sk.place.geonameid else name_key(name)
             entity = places.get(key)
@@ -137,13 +145,14 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
             entity.names[name] += 1
             entity.strikes.append((sheet, sk))
             refs.append((sk.place, entity))
-            touched[id(entity)] = entity
+            touch(entity, n)
             attacker = _first_actor(sk.attacker) if sk.attacker else None
             if attacker:   # "Russian forces": the first country or organisation named
                 entity = _actor_entity(actors, attacker)
                 entity.strikes.append((sheet, sk))
-                touched[id(entity)] = entity
-        for pl in sheet.pledges:
+                touch(entity, n)
+        first += len(sheet.strikes)
+        for n, pl in enumerate(sheet.pledges, first):
             for party, role in ((pl.donor, "given"), (pl.recipient, "received")):
                 if party is None:
                     continue
@@ -158,7 +167,7 @@ def build_index(sheets: list[FactSheet], config: Config) -> SiteIndex:
                     entity.names[party.name] += 1
                 (entity.pledges_given if role == "given" else entity.pledges_received).append((sheet, pl))
                 refs.append((party, entity))
-                touched[id(entity)] = entity
+                touch(entity, n)
         entities_of[sheet.article.id] = list(touched.values())
 
     _assign_ids(people, "person")

@@ -163,13 +163,17 @@ class Renderer:
         if self.local is None:
             self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
             self.data_keys = {s.article.id: self._data_key(s) for s in index.sheets}
+            self.shown = {s.article.id: self._entity_digests(s) for s in index.sheets} if self.keys else {}
         else:
             self.content = {a: known[2] for a, known in previous.articles.items()}
             self.data_keys = {a: known[3] for a, known in previous.articles.items()}
+            self.shown = {a: known[4] for a, known in previous.articles.items()}
             for sheet in index.sheets:
                 if sheet.article.id in self.local:
                     self.content[sheet.article.id] = self._content_digest(sheet)
                     self.data_keys[sheet.article.id] = self._data_key(sheet)
+                    self.shown[sheet.article.id] = self._entity_digests(sheet)
+        self.known_articles = previous.articles
         self.related = related(index)
         self.previous_groups = previous.groups
         self.groups: dict[str, list] = {}       # entity page -> [signature, its pages] (entity_pages)
@@ -306,8 +310,10 @@ class Renderer:
                        e.article_count) for e in entities]
             self.emit(plan, index_path, digest("entities", title, listed), partial(
                 self.page, "entities.html", index_path, title=title, section=section, entities=entities))
-        edited = {e.url for a in self.local for e in self.index.entities_of.get(a, ())} \
-            if self.local is not None else None
+        # A local edit looks again at the entities whose facts it changed (an article's casualty
+        # figure: its place's and attacker's pages, not those of the speaker it also quotes).
+        edited = {url for a in self.local for url, shown in self.shown[a].items()
+                  if shown != self.known_articles[a][4].get(url)} if self.local is not None else None
         for e in entities:
             if edited is not None and e.url not in edited and e.url in self.previous_groups:
                 self.groups[e.url] = self.previous_groups[e.url]
@@ -493,10 +499,17 @@ class Renderer:
         return digest(shown, a.id, a.title, a.date,
                       self.articles[a.id].warnings, speakers, attackers, places, parties)
 
-    def article_records(self) -> dict[str, list[str]]:
+    def article_records(self) -> dict[str, list]:
         """Per article, what the next build needs to tell a local edit (Previous.local_edit)."""
-        return {a: [key[0], key[3], self.content[a], self.data_keys[a]] for a, key in self.keys.items()
-                if a in self.content}
+        return {a: [key[0], key[3], self.content[a], self.data_keys[a], self.shown[a]]
+                for a, key in self.keys.items() if a in self.content}
+
+    def _entity_digests(self, sheet: FactSheet) -> dict[str, str]:
+        """For each entity the article's facts name, what its pages show of them: the facts
+        and the article's title, date and outlet (sheets.facts_digests)."""
+        each = self.keys[sheet.article.id][4]
+        return {e.url: digest([each[n] for n in positions])
+                for e, positions in self.index.entities_of.get(sheet.article.id, ())}
 
     def _data_key(self, sheet: FactSheet) -> str:
         """What an article's JSON and CSV rows are made from: all its facts, offsets included,

@@ -53,7 +53,7 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         if isinstance(outcome, SourceError):
             item.result.status, item.result.messages = "skipped", [reason(outcome)]
             continue
-        article, sheet, error, facts, shown, structure = outcome
+        article, sheet, error, facts, shown, structure, each = outcome
         base, n = article.meta.id, 2
         if ids is not None:
             article.meta.id = ids[item.source]
@@ -70,10 +70,10 @@ def extract_all(inputs: list[Input], progress: bool, config: Config | None = Non
         if item.fixes is not None:
             # A fact an editor added is placed in the text by its quote: its sentence and offsets
             # move when the text does, which the extracted sheet's digests cannot know.
-            facts, shown, structure = facts_digests(sheet)
+            facts, shown, structure, each = facts_digests(sheet)
         articles[article.meta.id] = article
         sheets.append(sheet)
-        keys[article.meta.id] = (item.signature, facts, shown, structure)
+        keys[article.meta.id] = (item.signature, facts, shown, structure, each)
     return articles, sheets, keys
 
 
@@ -163,18 +163,22 @@ def _extract_job(job: tuple):
     return key, cache_entry(article, sheet, error, *facts_digests(sheet)), article.sentences
 
 
-def facts_digests(sheet: FactSheet) -> tuple[str, str, str]:
+def facts_digests(sheet: FactSheet) -> tuple[str, str, str, tuple[str, ...]]:
     """Digests of an article's facts (not its text): all of them; what pages other than the
     article's own show of them, which is everything but the character offsets of the evidence
-    (pages name its sentence); and their structure (structure_digest). Fixing a typo before a
-    fact moves the offsets of every later fact: the fact sheet's JSON and CSV rows change, the
-    pages of its speakers and places do not."""
+    (pages name its sentence); their structure (structure_digest); and what pages show of each
+    fact, with the article's title, date and outlet (statements, then strikes, then pledges),
+    so that an entity's pages are looked at again only when one of its own facts changed.
+    Fixing a typo before a fact moves the offsets of every later fact: the fact sheet's JSON
+    and CSV rows change, the pages of its speakers and places do not."""
     data = sheet.to_json()
     everything = digest(data)
     for kind in ("statements", "strikes", "pledges"):
         for fact in data[kind]:
             fact["evidence"] = fact["evidence"]["sentence"]
-    return everything, digest(data), structure_digest(sheet)
+    article = data["article"]
+    each = tuple(digest(article, fact) for kind in ("statements", "strikes", "pledges") for fact in data[kind])
+    return everything, digest(data), structure_digest(sheet), each
 
 
 def structure_digest(sheet: FactSheet) -> str:

@@ -156,7 +156,7 @@ class Snapshot:
     def keys(self) -> dict[str, tuple]:
         """Per article, the digests a build keeps of it (sheets.extract_all's keys), as far as
         the snapshot knows them: its input and its structure."""
-        return {article_id: (signature, None, None, structure)
+        return {article_id: (signature, None, None, structure, None)
                 for article_id, signature, structure in self.inputs.values()}
 
 
@@ -176,7 +176,7 @@ def _patch(index: SiteIndex, old: FactSheet, new: FactSheet) -> None:
         b.donor.id = a.donor.id
         if b.recipient is not None:
             b.recipient.id = a.recipient.id
-    for entity in index.entities_of.get(new.article.id, ()):
+    for entity, _ in index.entities_of.get(new.article.id, ()):
         for facts in (entity.statements, entity.strikes, entity.pledges_given, entity.pledges_received):
             for n, (sheet, fact) in enumerate(facts):
                 if sheet is old:
