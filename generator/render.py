@@ -34,7 +34,7 @@ from .text import split_sentences
 from .urls import (archive_url, article_json_url, article_url, entity_month_url, entity_url, relurl,
                    timeline_url)
 from .views import (RECENT, FactView, article_jsonld, certainty_label, events_by_month, month_days, repeated_quotes, entity_jsonld, entity_totals, entity_views,
-                    highlighted_paragraphs, map_points, map_sig, related, sheets_by_month, site_totals,
+                    highlighted_paragraphs, map_points, map_sig, sheets_by_month, site_totals,
                     timeline_months)
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
@@ -174,7 +174,7 @@ class Renderer:
                     self.data_keys[sheet.article.id] = self._data_key(sheet)
                     self.shown[sheet.article.id] = self._entity_digests(sheet)
         self.known_articles = previous.articles
-        self.related = related(index)
+        self.related = index.related
         self.previous_groups = previous.groups
         self.groups: dict[str, list] = {}       # entity page -> [signature, its pages] (entity_pages)
 

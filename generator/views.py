@@ -106,29 +106,6 @@ def map_points(places, counts: dict[str, int] | None = None) -> list[MapPoint]:
             for p in places if p.lat is not None and p.lon is not None]
 
 
-def related(idx: SiteIndex) -> dict[tuple[str, str], dict[str, list[Entity]]]:
-    """Per entity (section, id): who reported strikes on a place, and which places a speaker
-    reported strikes on. One walk over the strikes for all entities: walking each speaker's
-    articles instead went through the busiest ones again for every speaker quoted in them."""
-    reporters: dict[str, dict[str, Entity]] = {pid: {} for pid in idx.places}
-    reported: dict[str, dict[str, Entity]] = {pid: {} for pid in idx.people}
-    for sheet in idx.sheets:
-        for s in sheet.strikes:
-            speaker = idx.speakers.get((sheet.article.id, s.reported_by)) if s.reported_by else None
-            if speaker is None:
-                continue
-            if s.place.id in idx.places:
-                reporters[s.place.id][speaker.id] = speaker
-                if speaker.section == "person":
-                    reported[speaker.id][s.place.id] = idx.places[s.place.id]
-    found: dict[tuple[str, str], dict[str, list[Entity]]] = {("actor", aid): {} for aid in idx.actors}
-    for pid, people in reporters.items():
-        found[("place", pid)] = {"reported by": sorted(people.values(), key=lambda x: x.name)}
-    for sid, places in reported.items():
-        found[("person", sid)] = {"places reported on": sorted(places.values(), key=lambda x: x.name)}
-    return found
-
-
 def article_jsonld(sheet: FactSheet, base_url: str) -> dict:
     a = sheet.article
     data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title,
