@@ -74,6 +74,7 @@ class SiteIndex:
     entities_of: dict[str, list[tuple[Entity, list[int]]]] = field(default_factory=dict)
     # (section, id) -> {"reported by" / "places reported on": entities}, for the related lists of pages
     related: dict[tuple[str, str], dict[str, list[Entity]]] = field(default_factory=dict)
+    derived: dict = field(default_factory=dict)     # what the renderer works out once from the index
 
     def __post_init__(self):
         self.rank = {s.article.id: n for n, s in enumerate(self.sheets)}   # 0 = newest

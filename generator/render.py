@@ -269,7 +269,7 @@ class Renderer:
         return settle(checks, lambda path: (self.staging.dir / path).read_text(encoding="utf-8", errors="replace"))
 
     def home_and_archive(self, plan: Plan) -> None:
-        sheets, months = self.index.sheets, sheets_by_month(self.index.sheets)
+        sheets, months = self.index.sheets, self.months("archive")
         month_counts = [(m, len(s)) for m, s in months.items()]
         totals, points = site_totals(sheets), map_points(self.index.places.values())
         tables = [len(self.index.people), len(self.index.places), len(self.index.events), len(self.index.actors)]
@@ -322,7 +322,9 @@ class Renderer:
             # its views (totals, threads, repeated quotes, months) need not be computed: at
             # 10,000 articles that was a third of an edit.
             near = self.related[(section, e.id)]
-            signature = self._entity_signature(e, near)
+            # A local edit knows which entities it changed; it leaves them no signature, and
+            # the next full build looks at them again.
+            signature = self._entity_signature(e, near) if edited is None else None
             known = self.previous_groups.get(e.url)
             if known and known[0] == signature and all(self._reusable(path) for path in known[1]):
                 paths = known[1]
@@ -416,15 +418,18 @@ class Renderer:
         self.emit(plan, "events/index.html", digest("events", month_counts, self._events_digest(shown)), partial(
             self.page, "events.html", "events/index.html", events=shown, months=month_counts if months else [],
             month=None))
+        # A local edit looks at the events of the places its articles name, not at all of them.
+        candidates = self.index.events if self.local is None else \
+            list({id(ev): ev for a in self.local for e, _ in self.index.entities_of.get(a, ()) for ev in e.events}.values())
+        edited = [ev for ev in candidates if self.shows_edit(r.sheet for r in ev.reports)]
+        hit = {id(ev) for ev in edited}
         for month, events in months.items():
-            if not self.shows_edit(r.sheet for event in events for r in event.reports):
+            if self.local is not None and not any(id(ev) in hit for ev in events):
                 continue
             path = f"events/{month}.html"
             self.emit(plan, path, digest(month, month_counts, self._events_digest(events)), partial(
                 self.page, "events.html", path, events=events, months=month_counts, month=month))
-        for event in self.index.events:
-            if not self.shows_edit(r.sheet for r in event.reports):
-                continue
+        for event in edited:
             self.emit(plan, event.url, digest(event.id, event.place.name, event.place.url, self._events_digest([event])),
                       partial(self._event_page, event))
 
@@ -442,7 +447,7 @@ class Renderer:
         paths = ["assets/search/entities.js"]
         docs = entity_search_docs(self.index)
         self.emit(plan, paths[0], digest(docs), partial(search_script, docs))
-        for month, group in sheets_by_month(self.index.sheets).items():
+        for month, group in self.months("archive").items():
             path = f"assets/search/{month}.js"
             paths.append(path)
             if not self.shows_edit(group):
@@ -452,7 +457,7 @@ class Renderer:
         return paths
 
     def timeline(self, plan: Plan) -> None:
-        months = timeline_months(self.index.sheets)
+        months = self.months("timeline")
         month_counts = [(m, n) for m, (n, _) in months.items()]
         chart = strike_chart(self.index.sheets)
         self.emit(plan, "timeline.html", digest("timeline", repr(chart), month_counts), partial(
@@ -463,6 +468,24 @@ class Renderer:
             path = timeline_url(month)
             key = digest(month, month_counts, sorted(self.content[s.article.id] for s in sheets))
             self.emit(plan, path, key, partial(self._timeline_month, path, month, sheets, month_counts))
+
+    def months(self, kind: str) -> dict:
+        """The articles by month of publication ("archive": views.sheets_by_month) or by the
+        months their facts fall in ("timeline": views.timeline_months, with the number of
+        facts). Worked out once per full build and kept with the index in its snapshot, as
+        article ids: a local edit keeps every article's months."""
+        known = self.index.derived.get(kind)
+        if known is None:
+            if kind == "archive":
+                known = {m: (len(group), [s.article.id for s in group])
+                         for m, group in sheets_by_month(self.index.sheets).items()}
+            else:
+                known = {m: (n, [s.article.id for s in group]) for m, (n, group) in timeline_months(self.index.sheets).items()}
+            self.index.derived[kind] = known
+        sheets, rank = self.index.sheets, self.index.rank
+        if kind == "archive":
+            return {m: [sheets[rank[a]] for a in ids] for m, (_, ids) in known.items()}
+        return {m: (n, [sheets[rank[a]] for a in ids]) for m, (n, ids) in known.items()}
 
     def _timeline_month(self, path: str, month: str, sheets: list[FactSheet], month_counts: list) -> bytes:
         ordered = sorted(sheets, key=lambda s: self.index.rank[s.article.id])
