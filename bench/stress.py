@@ -3,8 +3,9 @@
     .venv/bin/python bench/stress.py [--articles 300] [--steps 25] [--seed 1] [--work DIR]
 
 Writes the synthetic corpus, builds it, then repeats: make one or two random edits (a typo, a
-reworded sentence, a casualty figure, a title, a date, a new lead sentence that moves every
-offset, an editor's corrections file, an added or a deleted article), rebuild incrementally,
+reworded sentence, a casualty figure, the same article's figure again, a title, a date, a new
+lead sentence that moves every offset, an editor's corrections file, an added or a deleted
+article), rebuild incrementally,
 build the same inputs cold into another folder, and compare the two sites byte for byte.
 Exits 1 at the end if any step differed. A few minutes at 300 articles; not part of `make
 test`, run it after changing what a page's digest covers.
@@ -24,7 +25,7 @@ from corpus import write_corpus
 from run import differences
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ["number", "typo", "reword", "delete", "add", "date", "fixes", "title", "lead"]
+KINDS = ["number", "typo", "reword", "delete", "add", "date", "fixes", "title", "lead", "again"]
 FIXES = ("add:\n  - statement: {speaker: Olena Petrenko, text: \"We need more air defence\", mode: direct}\n"
          "    quote: \"We need more air defence\"\n")
 
@@ -37,10 +38,14 @@ def build(seeds: Path, out: Path, cache: Path, gazetteer: Path) -> None:
         raise SystemExit(run.stderr[-3000:])
 
 
-def edit(seeds: Path, rng: random.Random) -> str:
-    path = rng.choice(sorted(seeds.glob("*.md")))
-    text = path.read_text(encoding="utf-8")
+def edit(seeds: Path, rng: random.Random, last: list[Path]) -> str:
     kind = rng.choice(KINDS)
+    # "again": a casualty figure of the article edited last, changed once more (the same
+    # entities changed by two incremental builds in a row)
+    path = last[0] if kind == "again" and last and last[0].exists() else rng.choice(sorted(seeds.glob("*.md")))
+    kind = "number" if kind == "again" else kind
+    last[:] = [path]
+    text = path.read_text(encoding="utf-8")
     if kind == "delete":
         path.unlink()
         return f"delete {path.name}"
@@ -81,9 +86,9 @@ def main() -> int:
     write_corpus(seeds, args.articles)
     rng = random.Random(args.seed)
     build(seeds, args.work / "site", args.work / "cache", gazetteer)
-    failed = 0
+    failed, last = 0, []
     for step in range(args.steps):
-        done = [edit(seeds, rng) for _ in range(rng.randint(1, 2))]
+        done = [edit(seeds, rng, last) for _ in range(rng.randint(1, 2))]
         build(seeds, args.work / "site", args.work / "cache", gazetteer)
         for folder in ("cold", "cold-cache"):
             shutil.rmtree(args.work / folder, ignore_errors=True)

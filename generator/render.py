@@ -325,7 +325,7 @@ class Renderer:
             # A local edit knows which entities it changed; it leaves them no signature, and
             # the next full build looks at them again.
             signature = self._entity_signature(e, near) if edited is None else None
-            known = self.previous_groups.get(e.url)
+            known = self.previous_groups.get(e.url) if signature is not None else None
             if known and known[0] == signature and all(self._reusable(path) for path in known[1]):
                 paths = known[1]
                 for path in paths:

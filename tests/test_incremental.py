@@ -336,3 +336,18 @@ def test_an_edit_keeps_the_addresses_of_two_articles_with_one_title(config, tmp_
     assert indexed == []
     assert any("another article has the address" in m for i in report.inputs for m in i.messages)
     assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_two_edits_of_one_figure_in_a_row_both_reach_the_pages(config, tmp_path, monkeypatch):
+    """The second of two local edits of the same entity's fact must render its pages again
+    too (a local edit leaves the entities it changed without a signature: that must never
+    read as "unchanged" the next time)."""
+    build(config)
+    capital = config.seeds / "capital.md"
+    for figure in ("five", "six"):
+        capital.write_text(capital.read_text().replace("injuring two people", f"injuring {figure} people")
+                           .replace("injuring five people", f"injuring {figure} people"))
+        build(config)
+    page = (config.out / "places").glob("odesa*.html")
+    assert any("6 injured" in p.read_text() or "six" in p.read_text() for p in page)
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
