@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from xml.sax.saxutils import escape, quoteattr
 
 from .index import SiteIndex
 from .urls import article_url
@@ -103,6 +102,7 @@ def feed_and_sitemap(index: SiteIndex, base_url: str, title: str, pages: list[st
     written only when config.yaml sets base_url."""
     if not base_url:
         return {}
+    from xml.sax.saxutils import escape, quoteattr     # here: it loads urllib and http, for every build
     dates = [s.article.date for s in index.sheets if s.article.date]
     updated = (max(dates) if dates else "1970-01-01") + "T00:00:00Z"
     entries = []

@@ -178,8 +178,8 @@ class Spliced:
         """head + the pieces separated by sep + tail: piece n has the key keys[n] and is made by
         make(n) unless the last build's file holds it."""
         old, spans = self._previous_file(path, len(sep), len(tail))
-        old = memoryview(old)       # slices of it are copied once, into buf
-        buf = bytearray(head)
+        old = memoryview(old)       # slices of it are copied once, by the final join
+        parts, size = [head], len(head)
         starts = []
         # Unchanged neighbours are one stretch of the old file (separators included), copied
         # in one slice: after a one-article edit, the whole file is three or four slices.
@@ -191,20 +191,25 @@ class Spliced:
                 run_end = span[1]
                 continue
             if run_end >= 0:
-                buf += old[run_old:run_end]
+                parts.append(old[run_old:run_end])
+                size += run_end - run_old
                 run_end = -1
             if n:
-                buf += sep
-            starts.append(len(buf))
+                parts.append(sep)
+                size += len(sep)
+            starts.append(size)
             if span is not None:
-                run_old, run_end, run_new = span[0], span[1], len(buf)
+                run_old, run_end, run_new = span[0], span[1], size
             else:
-                buf += make(n)
+                piece = make(n)
+                parts.append(piece)
+                size += len(piece)
         if run_end >= 0:
-            buf += old[run_old:run_end]
-        buf += tail
-        self.tables[path] = {"size": len(buf), "keys": list(keys), "starts": starts}
-        return bytes(buf)
+            parts.append(old[run_old:run_end])
+        parts.append(tail)
+        data = b"".join(parts)
+        self.tables[path] = {"size": len(data), "keys": list(keys), "starts": starts}
+        return data
 
     def _previous_file(self, path: str, sep: int, tail: int) -> tuple[bytes, dict]:
         """The last build's file and {key: (start, end)} of its pieces."""

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import yaml
 from slugify import slugify
 
@@ -208,6 +207,7 @@ def markdown_to_text(text: str) -> str:
 
 def converted(text: str) -> str:
     """The paragraphs of Markdown as the Markdown converter reads them."""
+    import markdown     # here: most builds read no article anew, and text without markup skips it
     # Raw HTML in an article is text to show, never markup to keep: escape it before Markdown.
     html = markdown.markdown(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     parser = _BlockText()
