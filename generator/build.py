@@ -6,9 +6,12 @@ made it) -> swap the staging folder in as site/
 
 Each stage has its module: seeds.py reads the seeds folder, sheets.py makes the fact sheets
 (cache or extractors), index.py the entities, render.py the pages, site.py the folder.
-Two shortcuts keep rebuilds fast and never change the output: extraction results are cached
-by content hash (cache.py), and a page whose inputs have the same digest as in the last build
-is kept from the previous site instead of rendered again (incremental.py).
+Three shortcuts keep rebuilds fast and never change the output: extraction results are cached
+by content hash (cache.py); a page whose inputs have the same digest as in the last build is
+kept from the previous site instead of rendered again (incremental.py); and an edit that keeps
+every article's structure starts from the last full build's index instead of indexing every
+article again, and looks again only at the pages that show what it changed (snapshot.py,
+render.Renderer).
 """
 from __future__ import annotations
 
