@@ -22,6 +22,15 @@ def cold_build(config, tmp_path, monkeypatch, name="cold"):
         monkeypatch.delenv("FACTSHEET_CACHE")
 
 
+def indexing(monkeypatch) -> list[int]:
+    """The number of articles of each full indexing (a build that starts from the snapshot has none)."""
+    import generator.build as building
+    indexed: list[int] = []
+    real = building.build_index
+    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets)) or real(sheets, config))
+    return indexed
+
+
 def test_rebuild_with_nothing_changed_does_nothing(config):
     build(config)
     before = digest(config.out)
@@ -270,7 +279,6 @@ def test_an_edit_that_keeps_every_entity_looks_only_at_the_pages_showing_its_art
     only the other article names, keep their pages without their signature being worked out.
     A new speaker changes the structure: the articles are indexed again and every entity is
     looked at. Both sites are a cold build's."""
-    import generator.build as building
     from generator.render import Renderer
     build(config)
     signed: list[str] = []      # the entities looked at: signed, or their pages worked out
@@ -280,10 +288,7 @@ def test_an_edit_that_keeps_every_entity_looks_only_at_the_pages_showing_its_art
                         or real_pages(r, plan, e, *rest))
     monkeypatch.setattr(Renderer, "place_pages", lambda r, plan, e, *rest: signed.append(e.name)
                         or real_place(r, plan, e, *rest))
-    indexed = []
-    real_index = building.build_index
-    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets))
-                        or real_index(sheets, config))
+    indexed = indexing(monkeypatch)
     capital = config.seeds / "capital.md"
     capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
     build(config)
@@ -302,14 +307,10 @@ def test_an_edit_that_keeps_every_entity_looks_only_at_the_pages_showing_its_art
 
 
 def test_a_damaged_snapshot_means_a_full_build(config, tmp_path, monkeypatch):
-    import generator.build as building
     from generator.snapshot import Snapshot
     build(config)
     Snapshot.paths(config.out)[1].write_bytes(b"not a pickle")
-    indexed = []
-    real_index = building.build_index
-    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets))
-                        or real_index(sheets, config))
+    indexed = indexing(monkeypatch)
     capital = config.seeds / "capital.md"
     capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
     assert build(config).exit_status(strict=False) == 0
@@ -327,11 +328,7 @@ def test_an_edit_keeps_the_addresses_of_two_articles_with_one_title(config, tmp_
     (config.seeds / "b.md").write_text(article("four"))
     build(config)
     (config.seeds / "b.md").write_text(article("six"))
-    import generator.build as building
-    indexed = []
-    real_index = building.build_index
-    monkeypatch.setattr(building, "build_index", lambda sheets, config: indexed.append(len(sheets))
-                        or real_index(sheets, config))
+    indexed = indexing(monkeypatch)
     report = build(config)
     assert indexed == []
     assert any("another article has the address" in m for i in report.inputs for m in i.messages)
