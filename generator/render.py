@@ -130,8 +130,8 @@ class Renderer:
     """Renders every page, or links it from the previous build when the digest of what it shows is
     unchanged (`previous`: the last build's page digests, joined-file pieces and entity groups).
     `keys` maps each article to (digest of its input, of its facts, of what other pages show of
-    them, of its structure: sheets.facts_digests); with `staging`, pages are written and checked
-    where they are rendered.
+    them, of its structure, of each fact: sheets.facts_digests); with `staging`, pages are
+    written and checked where they are rendered.
 
     A local edit (`local`: the articles whose input changed, when no article's structure did)
     keeps the last build's index, ids, events and months, so a page's digest can change only if
@@ -140,7 +140,7 @@ class Renderer:
     of each edit."""
 
     def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report,
-                 keys: dict[str, tuple[str, str, str, str]] | None = None, previous: Previous | None = None,
+                 keys: dict[str, tuple] | None = None, previous: Previous | None = None,
                  staging: Staging | None = None):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
@@ -163,16 +163,16 @@ class Renderer:
         if self.local is None:
             self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
             self.data_keys = {s.article.id: self._data_key(s) for s in index.sheets}
-            self.shown = {s.article.id: self._entity_digests(s) for s in index.sheets} if self.keys else {}
+            self.by_entity = {s.article.id: self._entity_digests(s) for s in index.sheets} if self.keys else {}
         else:
             self.content = {a: known[2] for a, known in previous.articles.items()}
             self.data_keys = {a: known[3] for a, known in previous.articles.items()}
-            self.shown = {a: known[4] for a, known in previous.articles.items()}
-            for sheet in index.sheets:
-                if sheet.article.id in self.local:
-                    self.content[sheet.article.id] = self._content_digest(sheet)
-                    self.data_keys[sheet.article.id] = self._data_key(sheet)
-                    self.shown[sheet.article.id] = self._entity_digests(sheet)
+            self.by_entity = {a: known[4] for a, known in previous.articles.items()}
+            for a in self.local:
+                sheet = index.sheets[index.rank[a]]
+                self.content[a] = self._content_digest(sheet)
+                self.data_keys[a] = self._data_key(sheet)       # made from the content digest
+                self.by_entity[a] = self._entity_digests(sheet)
         self.known_articles = previous.articles
         self.related = index.related
         self.previous_groups = previous.groups
@@ -312,7 +312,7 @@ class Renderer:
                 self.page, "entities.html", index_path, title=title, section=section, entities=entities))
         # A local edit looks again at the entities whose facts it changed (an article's casualty
         # figure: its place's and attacker's pages, not those of the speaker it also quotes).
-        edited = {url for a in self.local for url, shown in self.shown[a].items()
+        edited = {url for a in self.local for url, shown in self.by_entity[a].items()
                   if shown != self.known_articles[a][4].get(url)} if self.local is not None else None
         for e in entities:
             if edited is not None and e.url not in edited and e.url in self.previous_groups:
@@ -524,7 +524,7 @@ class Renderer:
 
     def article_records(self) -> dict[str, list]:
         """Per article, what the next build needs to tell a local edit (Previous.local_edit)."""
-        return {a: [key[0], key[3], self.content[a], self.data_keys[a], self.shown[a]]
+        return {a: [key[0], key[3], self.content[a], self.data_keys[a], self.by_entity[a]]
                 for a, key in self.keys.items() if a in self.content}
 
     def _entity_digests(self, sheet: FactSheet) -> dict[str, str]:
