@@ -17,6 +17,7 @@ import hashlib
 import marshal
 import os
 import pickle
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .index import SiteIndex
 from .model import FactSheet
 
 FORMAT = 1
+STALE = 600     # s: a temporary file this old belongs to no running writer
 
 
 @dataclass
@@ -59,6 +61,9 @@ class Snapshot:
         _share_equal_parts(index)
         try:
             table.parent.mkdir(parents=True, exist_ok=True)
+            for left in table.parent.glob(f"{big.name}.*.tmp"):     # by a writer killed half-way
+                if time.time() - left.stat().st_mtime > STALE:
+                    left.unlink()
             for path, data in ((big, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL)),
                                (table, marshal.dumps({"format": FORMAT, "code": code, "inputs": inputs,
                                                       "token": token}))):
