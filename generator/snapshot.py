@@ -61,7 +61,7 @@ class Snapshot:
         _share_equal_parts(index)
         try:
             table.parent.mkdir(parents=True, exist_ok=True)
-            for left in table.parent.glob(f"{big.name}.*.tmp"):     # by a writer killed half-way
+            for left in table.parent.glob(f"{big.name.split('.')[0]}.*.tmp"):   # by a writer killed half-way
                 if time.time() - left.stat().st_mtime > STALE:
                     left.unlink()
             for path, data in ((big, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL)),
