@@ -25,7 +25,7 @@ from pathlib import Path
 from .cache import extractor_salt
 from .config import Config
 from .extract.vocabulary import configure as configure_vocabulary
-from .incremental import Manifest, build_signature
+from .incremental import Manifest, Previous, build_signature
 from .index import build_index
 from .render import Renderer
 from .seeds import InputResult, read_seeds, seen_files
@@ -97,12 +97,13 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         report.inputs, report.pages, report.up_to_date = previous.report_inputs(), previous.page_count, True
         return report
     with _collector_paused() as loaded:
-        articles, keys, index, indexed = _sheets_and_index(inputs, previous, code, config, progress, lap)
-        loaded()
-
         staging = Staging(config.out)
         try:
-            renderer = Renderer(config, index, articles, report, keys, previous.reusable(code, config.out), staging)
+            reusable = previous.reusable(code, config.out)
+            articles, keys, index, indexed = _sheets_and_index(inputs, previous, reusable, staging, code, config,
+                                                               progress, lap)
+            loaded()
+            renderer = Renderer(config, index, articles, report, keys, reusable, staging)
             files = renderer.pages()
             lap("pages")
             report.link_problems = renderer.link_problems(files)
@@ -132,22 +133,25 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         return report
 
 
-def _sheets_and_index(inputs: list, previous: Manifest, code: str, config: Config, progress: bool,
-                      lap: Callable[[str], None]):
+def _sheets_and_index(inputs: list, previous: Manifest, reusable: Previous, staging: Staging, code: str,
+                      config: Config, progress: bool, lap: Callable[[str], None]):
     """The articles, their digests (sheets.extract_all's keys) and the index; and whether the
-    index was made anew. An edit that keeps every article's structure starts from the last
+    index was made anew. A local edit (incremental.Previous.local_edit) starts from the last
     full build's index (snapshot.py) and reads only the articles it changed; anything else
     reads every article (from the extraction cache when known) and indexes them all."""
-    snapshot = Snapshot.open(config.out, code) if previous.reusable(code, config.out) else None
+    snapshot = Snapshot.open(config.out, code) if reusable else None
     edited = snapshot.edited(inputs, previous) if snapshot else None
     if edited is not None:
         articles, sheets, keys = extract_all(edited, progress, config, ids=snapshot.ids())
-        if snapshot.same_structure(edited, keys):
+        keys_now = {**snapshot.keys(), **keys}
+        # The renderer must agree that this is a local edit: it has the digests of the other
+        # articles' facts from the last build only, not their fact sheets.
+        if snapshot.same_structure(edited, keys) and reusable.local_edit(keys_now, staging.holds) is not None:
             lap("extract")
             index = snapshot.index_with(sheets)
             if index is not None:
                 lap("index")
-                return articles, {**snapshot.keys(), **keys}, index, False
+                return articles, keys_now, index, False
     articles, sheets, keys = extract_all(inputs, progress, config)
     lap("extract")
     index = build_index(sheets, config)

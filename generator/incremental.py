@@ -80,14 +80,17 @@ class Previous:
     def __bool__(self) -> bool:
         return bool(self.pages)
 
-    def local_edit(self, keys: dict[str, tuple]) -> set[str] | None:
+    def local_edit(self, keys: dict[str, tuple], on_site: Callable[[str], bool]) -> set[str] | None:
         """The articles whose input changed since the last build, when the articles are the
-        same ones and none of their structures changed (sheets.structure_digest): then the
-        index, ids, events and months are the last build's. None otherwise."""
+        same ones, none of their structures changed (sheets.structure_digest) and every page
+        of the last build is still on the site: then the index, ids, events and months are the
+        last build's, and the pages not looked at again are right as they are. None otherwise."""
         known = self.articles
         if not known or keys.keys() != known.keys():
             return None
         if any(key[3] != known[a][1] for a, key in keys.items()):
+            return None
+        if not all(on_site(path) for path in self.pages):
             return None
         return {a for a, key in keys.items() if key[0] != known[a][0]}
 

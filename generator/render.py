@@ -157,9 +157,10 @@ class Renderer:
         self.out_dir = str(config.out)
         self.spliced = Spliced(config.out, previous.pieces)
         self.staging = staging
-        self.local = previous.local_edit(self.keys)
-        if self.local is not None and not all(self._on_disk(path) for path in self.previous):
-            self.local = None       # a page of the last build is missing: look at every page
+        self.local = previous.local_edit(self.keys, self._on_disk)
+        if self.local is None and any(key[1] is None for key in self.keys.values()):
+            # build._sheets_and_index starts from the snapshot only for a local edit
+            raise RuntimeError("internal error: a full render without every article's fact sheet digests")
         if self.local is None:
             self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
             self.data_keys = {s.article.id: self._data_key(s) for s in index.sheets}
@@ -341,7 +342,7 @@ class Renderer:
 
     def _on_disk(self, path: str) -> bool:
         if self.staging is not None:
-            return path in self.staging.existing()
+            return self.staging.holds(path)
         return os.path.isfile(os.path.join(self.out_dir, path))
 
     def _entity_pages(self, plan: Plan, e: Entity, template: str, near: dict) -> list[str]:

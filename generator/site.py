@@ -53,6 +53,10 @@ class Staging:
         with f:
             f.write(data)
 
+    def holds(self, path: str) -> bool:
+        """Whether the site as it is now has this file."""
+        return path in self.existing()
+
     def existing(self) -> set[str]:
         """The files of the site as it is now (listed once: a stat per reused page cost a
         tenth of a second at 10,000 articles)."""

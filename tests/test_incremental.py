@@ -348,3 +348,41 @@ def test_two_edits_of_one_figure_in_a_row_both_reach_the_pages(config, tmp_path,
     page = (config.out / "places").glob("odesa*.html")
     assert any("6 injured" in p.read_text() or "six" in p.read_text() for p in page)
     assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_a_page_deleted_by_hand_then_an_edit_is_a_full_build(config, tmp_path, monkeypatch):
+    """A page of the last build missing from the site makes the next build look at every page,
+    so it must not start from the snapshot (which holds no fact sheets for a full render)."""
+    build(config)
+    next(iter((config.out / "people").glob("oleh-kiper*.html"))).unlink()
+    harbour = config.seeds / "harbour.txt"
+    harbour.write_text(harbour.read_text().replace("a residential area again", "a residential area once more"))
+    indexed = indexing(monkeypatch)
+    assert build(config).exit_status(strict=False) == 0
+    assert indexed == [2]
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_a_snapshot_older_than_the_last_build_is_not_used_against_it(config, tmp_path, monkeypatch):
+    """A structural edit's full build whose snapshot writer is late (or failed) leaves the
+    snapshot of the build before it; reverting the edit makes that snapshot fit the seeds
+    again, but not the last build: the next build indexes every article."""
+    import shutil
+
+    from generator.snapshot import Snapshot
+    build(config)
+    kept = tmp_path / "kept-snapshot"
+    kept.mkdir()
+    for path in Snapshot.paths(config.out):
+        shutil.copy2(path, kept / path.name)
+    capital = config.seeds / "capital.md"
+    original = capital.read_text()
+    capital.write_text(original.replace("date: 2024-03-10", "date: 2024-03-11"))
+    build(config)
+    for path in Snapshot.paths(config.out):    # the late writer: the older snapshot is still there
+        shutil.copy2(kept / path.name, path)
+    capital.write_text(original)
+    indexed = indexing(monkeypatch)
+    assert build(config).exit_status(strict=False) == 0
+    assert indexed == [2]
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
