@@ -125,9 +125,9 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         if broken:
             Snapshot.remove(config.out)
         elif indexed:
-            Snapshot.save_later(config.out, code, index, {i.source: [i.result.article_id, i.signature,
-                                                               keys[i.result.article_id][3]]
-                                                    for i in inputs if i.result.status == "built"})
+            Snapshot.save_later(config.out, code, index, {
+                i.source: [i.result.article_id, i.signature, keys[i.result.article_id][3]]
+                if i.result.status == "built" else [None, i.signature, None] for i in inputs})
         lap("manifest")
         log(f"rendered {len(report.rendered)} of {len(files)} files, reused the rest")
         return report

@@ -34,7 +34,9 @@ class Snapshot:
     """What the snapshot was made from (a small file, read first) and, loaded only when an
     edit can start from it, the index itself (a big one)."""
     code: str                               # incremental.code_fingerprint of the build that made it
-    inputs: dict[str, list[str]]            # seed path -> [article id, input digest, structure digest]
+    # seed path -> [article id, input digest, structure digest]; id and structure are None for a
+    # file that could not be read as an article (its reason is in the last build's report)
+    inputs: dict[str, list]
     token: str                              # ties the two files together
     out: Path
 
@@ -112,7 +114,7 @@ class Snapshot:
                 pass
 
     def ids(self) -> dict[str, str]:
-        return {source: known[0] for source, known in self.inputs.items()}
+        return {source: known[0] for source, known in self.inputs.items() if known[0] is not None}
 
     def edited(self, inputs: list, previous) -> list | None:
         """The inputs to read again: those changed since the snapshot or since the last build
@@ -124,9 +126,16 @@ class Snapshot:
         out = []
         for i in inputs:
             article_id, signature, _ = self.inputs[i.source]
-            last = previous.articles.get(article_id)
             before = reported.get(i.source)
-            if last is None or before is None or before.status != "built":
+            if before is None:
+                return None
+            if article_id is None:      # a file that could not be read as an article
+                if i.signature != signature or before.status != "skipped":
+                    return None
+                i.result.status, i.result.messages = before.status, before.messages
+                continue
+            last = previous.articles.get(article_id)
+            if last is None or before.status != "built":
                 return None
             if i.signature != signature or i.signature != last[0]:
                 out.append(i)
@@ -163,7 +172,7 @@ class Snapshot:
         """Per article, the digests a build keeps of it (sheets.extract_all's keys), as far as
         the snapshot knows them: its input and its structure."""
         return {article_id: (signature, None, None, structure, None)
-                for article_id, signature, structure in self.inputs.values()}
+                for article_id, signature, structure in self.inputs.values() if article_id is not None}
 
 
 def _share_equal_parts(index: SiteIndex) -> None:

@@ -386,3 +386,18 @@ def test_a_snapshot_older_than_the_last_build_is_not_used_against_it(config, tmp
     assert build(config).exit_status(strict=False) == 0
     assert indexed == [2]
     assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_an_edit_beside_an_unreadable_article_starts_from_the_snapshot(config, tmp_path, monkeypatch):
+    """A seed that cannot be read as an article (an empty file) is reported at every build; it
+    does not keep an edit elsewhere from starting from the last full build's index."""
+    (config.seeds / "empty.txt").write_text("")
+    build(config)
+    capital = config.seeds / "capital.md"
+    capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
+    indexed = indexing(monkeypatch)
+    report = build(config)
+    assert indexed == []
+    assert [i.status for i in report.inputs if i.path.endswith("empty.txt")] == ["skipped"]
+    assert report.exit_status(strict=False) == 1        # still reported as skipped
+    assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
