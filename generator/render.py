@@ -311,8 +311,9 @@ class Renderer:
                        e.article_count) for e in entities]
             self.emit(plan, index_path, digest("entities", title, listed), partial(
                 self.page, "entities.html", index_path, title=title, section=section, entities=entities))
-        # A local edit looks again at the entities whose facts it changed (an article's casualty
-        # figure: its place's and attacker's pages, not those of the speaker it also quotes).
+        # A local edit looks again at the entities whose own facts it changed (a corrected
+        # casualty figure: the struck place, the attacker, a speaker whose statement quotes the
+        # figure; not the donor of a pledge in the same article).
         edited = {url for a in self.local for url, shown in self.by_entity[a].items()
                   if shown != self.known_articles[a][4].get(url)} if self.local is not None else None
         for e in entities:
