@@ -187,18 +187,25 @@ def stage_table(rows: list[dict]) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| N | step | wall (s) | peak memory (MB) | files |", "|---:|---|---:|---:|---:|"]
+    lines = ["| N | step | wall (s) | CPU, user + system (s) | peak memory (MB) | files |",
+             "|---:|---|---:|---:|---:|---:|"]
+
+    def line(n: str, step: str, result: dict, files: str = "") -> str:
+        # CPU: the process and the workers it waited for; system time is mostly creating files
+        cpu = f"{result['user']:.1f} + {result['system']:.1f}" if "user" in result else ""
+        return f"| {n} | {step} | {result['wall']:.2f} | {cpu} | {result['peak_mb']:.0f} | {files} |"
     for r in rows:
         n = f"{r['n']:,}"
-        lines.append(f"| {n} | cold build (extraction included; fastest of {COLD_REPEATS}) | {r['cold']['wall']:.2f} | {r['cold']['peak_mb']:.0f} | {r['pages']:,} |")
-        lines.append(f"| {n} | rebuild, nothing changed | {r['nochange']['wall']:.2f} | {r['nochange']['peak_mb']:.0f} | |")
         same = "byte-identical to a cold build" if r["identical"] else "DIFFERS from a cold build"
-        lines.append(f"| {n} | rebuild after editing one article's text, facts unchanged | {r['edit']['wall']:.2f} | {r['edit']['peak_mb']:.0f} | |")
-        lines.append(f"| {n} | rebuild after editing one fact of it ({same}) | {r['fact_edit']['wall']:.2f} | {r['fact_edit']['peak_mb']:.0f} | |")
-        lines.append(f"| {n} | `extract` alone: {r['extract_rate']:.0f} articles/s | {r['extract']['wall']:.2f} | {r['extract']['peak_mb']:.0f} | |")
+        lines += [line(n, f"cold build (extraction included; fastest of {COLD_REPEATS})", r["cold"], f"{r['pages']:,}"),
+                  line(n, "rebuild, nothing changed", r["nochange"]),
+                  line(n, "rebuild after editing one article's text, facts unchanged", r["edit"]),
+                  line(n, f"rebuild after editing one fact of it ({same})", r["fact_edit"]),
+                  line(n, f"`extract` alone: {r['extract_rate']:.0f} articles/s", r["extract"])]
         if "pelican" in r:
             ratio = r["cold"]["wall"] / r["pelican"]["wall"]
-            lines.append(f"| {n} | Pelican, same articles (fastest of {COLD_REPEATS}; our cold build takes {ratio:.2f}x Pelican's time) | {r['pelican']['wall']:.2f} | {r['pelican']['peak_mb']:.0f} | {r['pelican_pages']:,} |")
+            lines.append(line(n, f"Pelican, same articles (fastest of {COLD_REPEATS}; our cold build takes "
+                                 f"{ratio:.2f}x Pelican's time)", r["pelican"], f"{r['pelican_pages']:,}"))
     return "\n".join(lines)
 
 
