@@ -122,7 +122,7 @@ class Snapshot:
         None when the seeds are not the files the snapshot was made from."""
         if {i.source for i in inputs} != self.inputs.keys():
             return None
-        reported = {r.path: r for r in previous.report_inputs()}
+        reported = {r["path"]: r for r in previous.report}     # seeds.InputResult, as dicts
         out = []
         for i in inputs:
             article_id, signature, _ = self.inputs[i.source]
@@ -130,17 +130,18 @@ class Snapshot:
             if before is None:
                 return None
             if article_id is None:      # a file that could not be read as an article
-                if i.signature != signature or before.status != "skipped":
+                if i.signature != signature or before["status"] != "skipped":
                     return None
-                i.result.status, i.result.messages = before.status, before.messages
+                i.result.status, i.result.messages = before["status"], before["messages"]
                 continue
             last = previous.articles.get(article_id)
-            if last is None or before.status != "built":
+            if last is None or before["status"] != "built":
                 return None
             if i.signature != signature or i.signature != last[0]:
                 out.append(i)
             else:
-                i.result.article_id, i.result.messages, i.result.counts = article_id, before.messages, before.counts
+                i.result.article_id, i.result.messages = article_id, before["messages"]
+                i.result.counts = tuple(before["counts"])
         return out
 
     def same_structure(self, edited: list, keys: dict[str, tuple]) -> bool:
