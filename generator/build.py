@@ -100,10 +100,10 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
         staging = Staging(config.out)
         try:
             reusable = previous.reusable(code, config.out)
-            articles, keys, index, indexed = _sheets_and_index(inputs, previous, reusable, staging, code, config,
-                                                               progress, lap)
+            articles, keys, index, indexed, local = _sheets_and_index(inputs, previous, reusable, staging, code,
+                                                                      config, progress, lap)
             loaded()
-            renderer = Renderer(config, index, articles, report, keys, reusable, staging)
+            renderer = Renderer(config, index, articles, report, keys, reusable, staging, local)
             files = renderer.pages()
             lap("pages")
             report.link_problems = renderer.link_problems(files)
@@ -135,28 +135,29 @@ def build(config: Config, log: Callable[[str], None] | None = None, progress: bo
 
 def _sheets_and_index(inputs: list, previous: Manifest, reusable: Previous, staging: Staging, code: str,
                       config: Config, progress: bool, lap: Callable[[str], None]):
-    """The articles, their digests (sheets.extract_all's keys) and the index; and whether the
-    index was made anew. A local edit (incremental.Previous.local_edit) starts from the last
-    full build's index (snapshot.py) and reads only the articles it changed; anything else
-    reads every article (from the extraction cache when known) and indexes them all."""
+    """The articles, their digests (sheets.extract_all's keys), the index, whether it was made
+    anew, and the articles of a local edit (incremental.Previous.local_edit; None when this is
+    not one). A local edit starts from the last full build's index (snapshot.py) and reads only
+    the articles it changed; anything else reads every article (from the extraction cache when
+    known) and indexes them all."""
     snapshot = Snapshot.open(config.out, code) if reusable else None
     edited = snapshot.edited(inputs, previous) if snapshot else None
     if edited is not None:
         articles, sheets, keys = extract_all(edited, progress, config, ids=snapshot.ids())
         keys_now = {**snapshot.keys(), **keys}
-        # The renderer must agree that this is a local edit: it has the digests of the other
-        # articles' facts from the last build only, not their fact sheets.
-        if snapshot.same_structure(edited, keys) and reusable.local_edit(keys_now, staging.holds) is not None:
+        # Only for a local edit: the other articles' facts are known by their digests alone.
+        local = reusable.local_edit(keys_now, staging.holds) if snapshot.same_structure(edited, keys) else None
+        if local is not None:
             lap("extract")
             index = snapshot.index_with(sheets)
             if index is not None:
                 lap("index")
-                return articles, keys_now, index, False
+                return articles, keys_now, index, False, local
     articles, sheets, keys = extract_all(inputs, progress, config)
     lap("extract")
     index = build_index(sheets, config)
     lap("index")
-    return articles, keys, index, True
+    return articles, keys, index, True, reusable.local_edit(keys, staging.holds)
 
 
 def _stopwatch(stages: list[tuple[str, float]]) -> Callable[[str], None]:

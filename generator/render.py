@@ -102,28 +102,25 @@ def format_money(m: Money | None) -> str:
 class Plan:
     """The pages of a part of the site: each reused from the last build (`out`: REUSE, its
     digest unchanged) or queued with the function that makes it (`jobs`); `later`: groups of
-    pages (paths, plan(Plan)) whose contents are worked out in the worker that renders them."""
+    pages whose contents are worked out in the worker that renders them."""
 
     def __init__(self):
         self.out: dict[str, object] = {}
         self.jobs: list[tuple[str, Callable[[], bytes]]] = []
         self.digests: dict[str, str] = {}
-        self.later: list[tuple[tuple[str, ...], Callable[[Plan], None]]] = []
-        self.weights: list[int] = []
+        self.later: list[tuple[int, tuple[str, ...], Callable[[Plan], None]]] = []   # (weight, paths, plan)
 
-    def defer(self, paths: list[str], plan: Callable[[Plan], None], weight: int | None = None) -> None:
-        """`weight`: how much work it is against others (by default, its number of pages)."""
-        self.later.append((tuple(paths), plan))
-        self.weights.append(len(paths) if weight is None else weight)
+    def defer(self, paths: list[str], plan: Callable[[Plan], None], weight: int) -> None:
+        """`weight`: how much work it is against the other groups."""
+        self.later.append((weight, tuple(paths), plan))
 
     def heaviest_first(self) -> list[tuple[tuple[str, ...], Callable[[Plan], None]]]:
         """The deferred groups, the heaviest first, so that no worker is left with one at the end."""
-        order = sorted(range(len(self.later)), key=lambda n: -self.weights[n])
-        return [self.later[n] for n in order]
+        return [(paths, plan) for _, paths, plan in sorted(self.later, key=lambda group: -group[0])]
 
     def paths(self) -> list[str]:
         """Every page queued, deferred groups included."""
-        return [path for path, _ in self.jobs] + [path for paths, _ in self.later for path in paths]
+        return [path for path, _ in self.jobs] + [path for _, paths, _ in self.later for path in paths]
 
 
 class Renderer:
@@ -133,7 +130,8 @@ class Renderer:
     them, of its structure, of each fact: sheets.facts_digests); with `staging`, pages are
     written and checked where they are rendered.
 
-    A local edit (`local`: the articles whose input changed, when no article's structure did)
+    A local edit (`local`: the articles whose input changed, when no article's structure did:
+    incremental.Previous.local_edit)
     keeps the last build's index, ids, events and months, so a page's digest can change only if
     the page shows one of these articles: only those pages are looked at again, every other one
     keeps its digest and its file. At 10,000 articles, deriving every digest again was a second
@@ -141,7 +139,7 @@ class Renderer:
 
     def __init__(self, config: Config, index: SiteIndex, articles: dict[str, Article], report,
                  keys: dict[str, tuple] | None = None, previous: Previous | None = None,
-                 staging: Staging | None = None):
+                 staging: Staging | None = None, local: set[str] | None = None):
         self.config, self.index, self.articles, self.report = config, index, articles, report
         self.env = environment()
         self.actor_by_name = {e.name: e for e in index.actors.values()}
@@ -157,9 +155,8 @@ class Renderer:
         self.out_dir = str(config.out)
         self.spliced = Spliced(config.out, previous.pieces)
         self.staging = staging
-        self.local = previous.local_edit(self.keys, self._on_disk)
+        self.local = local      # incremental.Previous.local_edit, worked out by build._sheets_and_index
         if self.local is None and any(key[1] is None for key in self.keys.values()):
-            # build._sheets_and_index starts from the snapshot only for a local edit
             raise RuntimeError("internal error: a full render without every article's fact sheet digests")
         if self.local is None:
             self.content = {s.article.id: self._content_digest(s) for s in index.sheets}
@@ -201,13 +198,13 @@ class Renderer:
             index=self.index, **context)
         return html.encode("utf-8")
 
-    def emit(self, plan: Plan, path: str, key: str | None, make: Callable[[], bytes]) -> None:
-        """Queue `path` for rendering, unless the last build rendered it from the same inputs."""
-        if key is not None:
-            plan.digests[path] = key
-            if self.previous.get(path) == key and self._on_disk(path):
-                plan.out[path] = REUSE
-                return
+    def emit(self, plan: Plan, path: str, key: str, make: Callable[[], bytes] | None) -> None:
+        """Queue `path` for rendering, unless the last build rendered it from the same inputs
+        (`key`: the digest of everything it shows)."""
+        plan.digests[path] = key
+        if self.previous.get(path) == key and self._on_disk(path):
+            plan.out[path] = REUSE
+            return
         plan.out.pop(path, None)
         plan.jobs.append((path, make))
 
@@ -288,9 +285,9 @@ class Renderer:
 
     def articles_pages(self, plan: Plan) -> None:
         sheets = self.index.sheets      # newest first
-        for n, sheet in enumerate(sheets):
-            if not self.shows_edit([sheet]):
-                continue
+        positions = range(len(sheets)) if self.local is None else sorted(self.index.rank[a] for a in self.local)
+        for n in positions:
+            sheet = sheets[n]
             newer = sheets[n - 1] if n > 0 else None
             older = sheets[n + 1] if n + 1 < len(sheets) else None
             places = self._article_places(sheet)
