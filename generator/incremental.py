@@ -75,7 +75,7 @@ class Previous:
     groups: dict = field(default_factory=dict)              # entity page -> [signature, its pages]
     # article id -> [digest of its input, of its structure, of what other pages show of it (its
     # content digest), of its data, {entity page: what it shows of the article}]:
-    # Renderer.local_edit
+    # local_edit below
     articles: dict = field(default_factory=dict)
 
     def __bool__(self) -> bool:
