@@ -43,3 +43,10 @@ def test_currency_named_with_its_country():
 
 def test_financial_times_millions():
     assert parse_money("$880mn").amount == 880_000_000
+
+
+def test_a_currency_code_in_lower_case_is_still_a_currency():
+    # The money pattern ignores case; a lower-case code once raised KeyError (found by the
+    # front-matter property test).
+    assert [(m.amount, m.currency) for _, _, m in find_money("a grant of chf 5 million and usd 2 million")] == \
+        [(5_000_000, "CHF"), (2_000_000, "USD")]

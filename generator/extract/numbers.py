@@ -124,8 +124,8 @@ def _money_spans(text: str) -> tuple[tuple[int, int, float, str], ...]:
     out = []
     for m in MONEY.finditer(text):
         if m.group("sign"):
-            sign = m.group("sign")
-            currency = sign if sign in CURRENCY_CODES else CURRENCY_SIGNS[sign.upper() if sign != "€" else sign]
+            sign = m.group("sign").upper()      # MONEY ignores case: "chf 5 million" too
+            currency = sign if sign in CURRENCY_CODES else CURRENCY_SIGNS[sign]
             amount, scale = m.group("amount"), m.group("scale")
         else:
             currency = CURRENCY_WORDS[m.group("word").lower()]
