@@ -275,13 +275,14 @@ class Renderer:
                                              month_counts, map_sig(points), tables), partial(
             self.page, "home.html", "index.html", sheets=sheets[:RECENT], totals=totals, months=month_counts,
             map=build_map(points, "Places hit, all articles", unit="event")))
+        listed = month_links(month_counts)
         for month, group in months.items():
             if not self.shows_edit(group):
                 continue
             path = archive_url(month)
-            key = digest(month, [self.content[s.article.id] for s in group], month_counts)
+            key = digest(month, [self.content[s.article.id] for s in group], listed)
             self.emit(plan, path, key, partial(self.page, "archive.html", path, month=month, sheets=group,
-                                              months=month_counts))
+                                              months=listed))
 
     def articles_pages(self, plan: Plan) -> None:
         sheets = self.index.sheets      # newest first
@@ -363,10 +364,11 @@ class Renderer:
                    "month_href": partial(entity_month_url, section, e.id)}
         # Month pages show the entity's name and its months, not its totals: a changed fact
         # renders again its entity's page and the month it is in, not every month.
+        listed = month_links(month_counts)
         month_head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon,
-                            month_counts)
+                            listed)
         jsonld = entity_jsonld(e, self.config.base_url)
-        head = digest(month_head, sorted(e.roles), repr(context["totals"]), _counts(e), jsonld,
+        head = digest(month_head, month_counts, sorted(e.roles), repr(context["totals"]), _counts(e), jsonld,
                       [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                       _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
         self.emit(plan, e.url, digest(head, self._groups_digest(shown)), partial(
@@ -374,7 +376,7 @@ class Renderer:
         for month, view in months.items():
             path = entity_month_url(section, e.id, month)
             self.emit(plan, path, digest(month_head, month, self._groups_digest(view)), partial(
-                self.page, template, path, view=view, month=month, jsonld=None, **context))
+                self.page, template, path, view=view, month=month, jsonld=None, **{**context, "months": listed}))
 
     def _entity_signature(self, e: Entity, near: dict) -> str:
         """Everything an entity's pages are made from: its own facts (by the content digest of
@@ -400,16 +402,17 @@ class Renderer:
         context = {"entity": e, "totals": entity_totals(e), "related": near,
                    "map": self.entity_map(e), "months": month_counts,
                    "month_href": partial(entity_month_url, "place", e.id)}
-        month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, month_counts)
+        listed = month_links(month_counts)
+        month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, listed)
         jsonld = entity_jsonld(e, self.config.base_url)
-        head = digest(month_head, repr(context["totals"]), _counts(e), jsonld,
+        head = digest(month_head, month_counts, repr(context["totals"]), _counts(e), jsonld,
                       _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
         self.emit(plan, e.url, digest(head, self._events_digest(shown)), partial(
             self.page, "place.html", e.url, events=shown, month=None, jsonld=jsonld, **context))
         for month, events in months.items():
             path = entity_month_url("place", e.id, month)
             self.emit(plan, path, digest(month_head, month, self._events_digest(events)), partial(
-                self.page, "place.html", path, events=events, month=month, jsonld=None, **context))
+                self.page, "place.html", path, events=events, month=month, jsonld=None, **{**context, "months": listed}))
 
     def event_pages(self, plan: Plan) -> None:
         shown, months = events_by_month(self.index.events)
@@ -422,12 +425,13 @@ class Renderer:
             list({id(ev): ev for a in self.local for e, _ in self.index.entities_of.get(a, ()) for ev in e.events}.values())
         edited = [ev for ev in candidates if self.shows_edit(r.sheet for r in ev.reports)]
         hit = {id(ev) for ev in edited}
+        listed = month_links(month_counts)
         for month, events in months.items():
             if self.local is not None and not any(id(ev) in hit for ev in events):
                 continue
             path = f"events/{month}.html"
-            self.emit(plan, path, digest(month, month_counts, self._events_digest(events)), partial(
-                self.page, "events.html", path, events=events, months=month_counts, month=month))
+            self.emit(plan, path, digest(month, listed, self._events_digest(events)), partial(
+                self.page, "events.html", path, events=events, months=listed, month=month))
         for event in edited:
             self.emit(plan, event.url, digest(event.id, event.place.name, event.place.url, self._events_digest([event])),
                       partial(self._event_page, event))
@@ -461,12 +465,13 @@ class Renderer:
         chart = strike_chart(self.index.sheets)
         self.emit(plan, "timeline.html", digest("timeline", repr(chart), month_counts), partial(
             self.page, "timeline.html", "timeline.html", chart=chart, months=month_counts, month=None, days=[]))
+        listed = month_links(month_counts)
         for month, (_, sheets) in months.items():
             if not self.shows_edit(sheets):
                 continue
             path = timeline_url(month)
-            key = digest(month, month_counts, sorted(self.content[s.article.id] for s in sheets))
-            self.emit(plan, path, key, partial(self._timeline_month, path, month, sheets, month_counts))
+            key = digest(month, listed, sorted(self.content[s.article.id] for s in sheets))
+            self.emit(plan, path, key, partial(self._timeline_month, path, month, sheets, listed))
 
     def months(self, kind: str) -> dict:
         """The articles by month of publication ("archive": views.sheets_by_month) or by the
@@ -486,9 +491,9 @@ class Renderer:
             return {m: [sheets[rank[a]] for a in ids] for m, (_, ids) in known.items()}
         return {m: (n, [sheets[rank[a]] for a in ids]) for m, (n, ids) in known.items()}
 
-    def _timeline_month(self, path: str, month: str, sheets: list[FactSheet], month_counts: list) -> bytes:
+    def _timeline_month(self, path: str, month: str, sheets: list[FactSheet], listed: list) -> bytes:
         ordered = sorted(sheets, key=lambda s: self.index.rank[s.article.id])
-        return self.page("timeline.html", path, chart=None, months=month_counts, month=month,
+        return self.page("timeline.html", path, chart=None, months=listed, month=month,
                          days=month_days(month, ordered))
 
     def _groups_digest(self, view: FactView) -> list[str]:
@@ -590,6 +595,14 @@ def _related_sig(near: dict[str, list[Entity]]) -> dict:
 
 def _search_month(sheets: list[FactSheet]) -> bytes:
     return search_script(article_search_docs(sheets))
+
+
+def month_links(month_counts: list[tuple[str, int]]) -> list[tuple[str, None]]:
+    """The months a month page links to, without their counts (the first page of the series
+    shows those): an article added to one month then changes that month's page, not all of
+    them. At 10,000 articles an added article rendered every month of the timeline and of the
+    countries it named again (4-5 s)."""
+    return [(month, None) for month, _ in month_counts]
 
 
 def _counts(e: Entity) -> tuple:

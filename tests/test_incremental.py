@@ -401,3 +401,34 @@ def test_an_edit_beside_an_unreadable_article_starts_from_the_snapshot(config, t
     assert [i.status for i in report.inputs if i.path.endswith("empty.txt")] == ["skipped"]
     assert report.exit_status(strict=False) == 1        # still reported as skipped
     assert digest(config.out) == cold_build(config, tmp_path, monkeypatch)
+
+
+def test_an_added_article_renders_the_month_it_is_in_not_every_month(config, tmp_path, monkeypatch):
+    """Month pages link to the other months without their counts (the first page of each
+    series shows those), so an added article changes one month page of each series."""
+    monkeypatch.setattr("generator.views.RECENT", 2)      # entities get month pages from 3 facts
+    for old in config.seeds.iterdir():
+        old.unlink()
+    for n, month in enumerate(("01", "02", "03")):
+        (config.seeds / f"m{month}.md").write_text(
+            f"---\ntitle: Shelling of Kherson, report {n}\ndate: 2024-{month}-1{n}\n---\n"
+            f"Russian artillery shelled Kherson on Monday, killing {n + 2} people, "
+            f"regional governor Oleksandr Prokudin said.\n", encoding="utf-8")
+    build(config)
+    first = digest(config.out)
+    (config.seeds / "m03b.md").write_text(
+        "---\ntitle: Kherson shelled again\ndate: 2024-03-20\n---\n"
+        "Russian artillery shelled Kherson on Wednesday, killing one man, regional governor "
+        "Oleksandr Prokudin said.\n", encoding="utf-8")
+    build(config)
+    after = digest(config.out)
+    changed = {p for p in after if after[p] != first.get(p)}
+    months = {p for p in after if p.endswith(("2024-01.html", "2024-02.html", "2024-03.html"))}
+    assert {p for p in months if p.endswith("2024-03.html")} <= changed
+    assert not {p for p in months if not p.endswith("2024-03.html")} & changed
+    assert {"timeline/2024-01.html", "archive/2024-01.html", "events/2024-01.html", "places/kherson/2024-01.html",
+            "people/oleksandr-prokudin/2024-01.html", "actors/russia/2024-01.html"} <= months
+    # The first page of a series shows the counts; its months do not repeat them.
+    assert "2024-03</a> <small>(2)</small>" in (config.out / "places/kherson.html").read_text()
+    assert "2024-03</a></li>" in (config.out / "places/kherson/2024-01.html").read_text()
+    assert after == cold_build(config, tmp_path, monkeypatch)
