@@ -22,7 +22,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 # Files whose content decides what `extract` returns.
 EXTRACTION_SOURCES = ["extract/*.py", "data/*.yaml", "model.py", "text.py", "sources.py"]
-SCHEMA = "extract-v6"
+SCHEMA = "extract-v7"
 
 
 def cache_dir() -> Path:

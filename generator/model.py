@@ -155,12 +155,18 @@ class FactSheet:
 
 
 def _plain(value):
-    """dataclasses.asdict without its deep copies: the JSON of 10,000 sheets in a fraction of the time."""
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    """dataclasses.asdict without its deep copies: the JSON of 10,000 sheets in a fraction of the
+    time. Fields are read from the instance's dict, and plain values are kept without a call."""
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [v if v.__class__ in _SCALARS else _plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        own = value.__dict__
+        return {name: v if (v := own[name]).__class__ in _SCALARS else _plain(v)
+                for name in value.__dataclass_fields__}
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 SCHEMA_VERSION = 1

@@ -172,13 +172,18 @@ def facts_digests(sheet: FactSheet) -> tuple[str, str, str, tuple[str, ...]]:
     Fixing a typo before a fact moves the offsets of every later fact: the fact sheet's JSON
     and CSV rows change, the pages of its speakers and places do not."""
     data = sheet.to_json()
-    everything = digest(data)
+    article = digest(data["article"])
+    each, offsets = [], []
     for kind in ("statements", "strikes", "pledges"):
         for fact in data[kind]:
-            fact["evidence"] = fact["evidence"]["sentence"]
-    article = data["article"]
-    each = tuple(digest(article, fact) for kind in ("statements", "strikes", "pledges") for fact in data[kind])
-    return everything, digest(data), structure_digest(sheet), each
+            evidence = fact["evidence"]
+            offsets.append((evidence["start"], evidence["end"]))
+            fact["evidence"] = evidence["sentence"]
+            each.append(digest(article, fact))
+    # Each fact is written out (repr) once: what other pages show is the article and the
+    # digests of its facts, and the whole sheet adds the offsets.
+    shown = digest(article, each)
+    return digest(shown, offsets), shown, structure_digest(sheet), tuple(each)
 
 
 def structure_digest(sheet: FactSheet) -> str:

@@ -63,3 +63,25 @@ def test_text_that_reads_like_an_unquoted_attribute_is_not_a_link(tmp_path):
     assert check_site(site) == []
     (site / "logo.png").unlink()
     assert ["index.html:1: <img src=\"logo.png\">: no such file in the site"] == check_site(site)
+
+
+def test_script_and_style_bodies_are_blanked_as_the_raw_text_pattern_reads_them():
+    """_blank_raw_text is RAW_TEXT.sub done in larger steps: same result on every shape of
+    tag, case, unclosed tag, nesting and line break."""
+    import random
+    import re
+
+    from generator.checks import RAW_TEXT, _blank_raw_text
+
+    def by_the_pattern(text):
+        return RAW_TEXT.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)] + re.sub(r"[^\n]", " ", m.group(2))
+                            + m.group(0)[m.end(2) - m.start(0):], text)
+    pieces = ["<script>", "</script>", "<style>", "</style >", "<SCRIPT type='a>b'>", "</Script\n>", "<scripts>",
+              "<s", "<", ">", "\n", "x y", "\u017f", "</\u017fcript>", "<scr\u0130pt>", "\r\n", "\u2028"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert _blank_raw_text(text) == by_the_pattern(text), text
+    page = '<p id="a">x</p><script type="application/ld+json">{"a":\n"<b id=\'c\'>"}</script><p>y</p>'
+    assert _blank_raw_text(page) == ('<p id="a">x</p><script type="application/ld+json">' + " " * 5 + "\n"
+                                     + " " * 13 + '</script><p>y</p>')
