@@ -3,9 +3,10 @@
 For each N (default 1,000 and 10,000):
   1. cold build (empty cache, no previous site), twice, taking turns with Pelican (5.);
   2. rebuild with nothing changed;
-  3. rebuild after editing one article's text (its facts unchanged), then after changing one of
-     its facts, then check that the site is byte-identical to a cold build of the same inputs
-     (steps 2 and 3 are timed three times, and the fastest run kept);
+  3. rebuild after editing one article's text (its facts unchanged), after changing one of its
+     facts, and after adding an article; then check that the site with both changes is
+     byte-identical to a cold build of the same inputs (steps 2 and 3 are timed three times, and
+     the fastest run kept);
   4. `extract` alone, in articles per second;
   5. Pelican rendering the same articles (installed in bench/.venv-pelican, never in the project).
 Prints a table and writes it to bench/results.md.
@@ -17,6 +18,7 @@ import filecmp
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import subprocess
@@ -24,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from corpus import article as corpus_article
 from corpus import write_corpus
 
 HERE = Path(__file__).resolve().parent
@@ -94,6 +97,7 @@ def pelican_content(seeds: Path, content: Path) -> None:
 def bench(n: int, work: Path, with_pelican: bool) -> dict:
     seeds, cache, site = work / f"seeds-{n}", work / f"cache-{n}", work / f"site-{n}"
     write_corpus(seeds, n)
+    (seeds / f"article-{n:05d}.md").unlink(missing_ok=True)     # the added article of an interrupted run
     # A cold build starts with no extraction cache and no site; the gazetteer index is prepared
     # once per machine, as `make` does when it installs the project.
     env = {"FACTSHEET_CACHE": str(cache), "FACTSHEET_GAZETTEER_CACHE": str(work / "gazetteer")}
@@ -117,7 +121,7 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
         row["pelican_pages"] = count_files(work / f"pelican-{n}" / "output")
     row["pages"] = count_files(site)
     row["nochange"] = fastest([measure(build, env, ROOT) for _ in range(REPEATS)])
-    edited = seeds / "article-00000.md"
+    edited, added = seeds / "article-00000.md", seeds / f"article-{n:05d}.md"
     original = edited.read_text(encoding="utf-8")
     try:
         # Two kinds of edit: one that leaves every fact as it was (a reworded sentence) and one
@@ -126,7 +130,10 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
         fact_edit = re.sub(r"killed at least (\d+)", lambda m: f"killed at least {int(m.group(1)) + 1}", text_edit,
                            count=1)
         assert original != text_edit != fact_edit
-        runs: dict[str, list] = {"edit": [], "fact_edit": []}
+        # A new article changes the structure of the site (the archive, the timeline, the pages
+        # of what it names): a different path from an edit that keeps every article's structure.
+        new_article = corpus_article(n, random.Random(n), max(20, n // 10))
+        runs: dict[str, list] = {"edit": [], "fact_edit": [], "added": []}
         for _ in range(REPEATS):
             edited.write_text(text_edit, encoding="utf-8")
             runs["edit"].append(measure(build, env, ROOT))
@@ -134,8 +141,13 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
             runs["fact_edit"].append(measure(build, env, ROOT))
             edited.write_text(original, encoding="utf-8")
             measure(build, env, ROOT)       # back where the next round starts
+            added.write_text(new_article, encoding="utf-8")
+            runs["added"].append(measure(build, env, ROOT))
+            added.unlink()
+            measure(build, env, ROOT)
         row.update({step: fastest(times) for step, times in runs.items()})
         edited.write_text(fact_edit, encoding="utf-8")
+        added.write_text(new_article, encoding="utf-8")
         measure(build, env, ROOT)           # the edited site, for the comparison with a cold build
         fresh_cache, fresh_site = work / f"cache-{n}-check", work / f"site-{n}-check"
         shutil.rmtree(fresh_cache, ignore_errors=True)
@@ -146,6 +158,7 @@ def bench(n: int, work: Path, with_pelican: bool) -> dict:
         row["identical"] = not differences(site, fresh_site)
     finally:
         edited.write_text(original, encoding="utf-8")
+        added.unlink(missing_ok=True)
     files = sorted(str(p) for p in seeds.glob("*.md"))
     extract = measure([PY, "-m", "generator", "extract", *files], env, ROOT)
     row["extract"] = extract
@@ -181,7 +194,8 @@ def stages(result: dict) -> str:
 def stage_table(rows: list[dict]) -> str:
     lines = ["| N | build | stages (wall time inside the build; start-up not included) |", "|---:|---|---|"]
     for r in rows:
-        for key, label in (("cold", "cold"), ("edit", "text edit"), ("fact_edit", "fact edit")):
+        for key, label in (("cold", "cold"), ("edit", "text edit"), ("fact_edit", "fact edit"),
+                           ("added", "added article")):
             lines.append(f"| {r['n']:,} | {label} | {stages(r[key])} |")
     return "\n".join(lines)
 
@@ -201,6 +215,7 @@ def table(rows: list[dict]) -> str:
                   line(n, "rebuild, nothing changed", r["nochange"]),
                   line(n, "rebuild after editing one article's text, facts unchanged", r["edit"]),
                   line(n, f"rebuild after editing one fact of it ({same})", r["fact_edit"]),
+                  line(n, f"rebuild after adding one article (the site with both changes: {same})", r["added"]),
                   line(n, f"`extract` alone: {r['extract_rate']:.0f} articles/s", r["extract"])]
         if "pelican" in r:
             ratio = r["cold"]["wall"] / r["pelican"]["wall"]
