@@ -108,11 +108,22 @@ def _clipped(iso: str, west: int, south: int, east: int, north: int) -> str:
                 if prev_out and next_out:   # deep in an outside run: pin it to the box
                     x, y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
             if (x, y) != last:
+                # A point pinned to the box between two others on the same side of it is
+                # dropped: the box lies outside the view, so the run along its side only drew
+                # what no one sees (a third of an article page's bytes).
+                while len(kept) >= 2 and _along_box(kept[-2], kept[-1], (x, y), box):
+                    kept.pop()
                 kept.append((x, y))
                 last = (x, y)
         if len(kept) >= 3:
             rings.append("M" + "L".join(f"{x:g} {y:g}" for x, y in kept) + "Z")
     return "".join(rings)
+
+
+def _along_box(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float], box: tuple) -> bool:
+    """Whether three points lie on one side of the box (the same x on its left or right side,
+    or the same y on its top or bottom)."""
+    return (a[0] == b[0] == c[0] and a[0] in (box[0], box[2])) or (a[1] == b[1] == c[1] and a[1] in (box[1], box[3]))
 
 
 @lru_cache(maxsize=None)
