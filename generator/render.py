@@ -330,8 +330,6 @@ class Renderer:
                 paths = known[1]
                 for path in paths:
                     self.emit(plan, path, self.previous[path], None)
-            elif e.section == "place":
-                paths = self.place_pages(plan, e, near)
             else:
                 paths = self._entity_pages(plan, e, template, near)
             self.groups[e.url] = [signature, paths]
@@ -345,38 +343,44 @@ class Renderer:
         return os.path.isfile(os.path.join(self.out_dir, path))
 
     def _entity_pages(self, plan: Plan, e: Entity, template: str, near: dict) -> list[str]:
-        """A speaker's or a country's page and its month pages; returns their paths. What they
-        show (totals, threads, repeated quotes, and the digests of all that) is worked out in
-        the worker that renders them: for a country named in every article, that was most of
-        an edit's time in the main process."""
-        shown, months = entity_views(e, self.index.rank)
+        """An entity's page and its month pages; returns their paths. A place shows its events
+        (strikes grouped across reports), a speaker or a country its facts, newest first, by
+        month. What the pages show (totals, threads, repeated quotes, and the digests of all
+        that) is worked out in the worker that renders them: for a country named in every
+        article, that was most of an edit's time in the main process."""
+        shown, months = events_by_month(e.events) if e.section == "place" else entity_views(e, self.index.rank)
         paths = [e.url, *(entity_month_url(e.section, e.id, month) for month in months)]
         plan.defer(paths, partial(self._entity_group, e, template, near, shown, months), e.fact_count)
         return paths
 
-    def _entity_group(self, e: Entity, template: str, near: dict, shown: FactView, months: dict[str, FactView],
-                      plan: Plan) -> None:
+    def _entity_group(self, e: Entity, template: str, near: dict, shown, months: dict, plan: Plan) -> None:
+        """The pages of _entity_pages: `shown` and each month are a place's events (a list) or
+        the facts of a speaker or country (views.FactView)."""
         section = e.section
-        month_counts = [(m, len(v.ids)) for m, v in months.items()]
+        if section == "place":
+            count, facts_digest, shows = len, self._events_digest, "events"
+        else:
+            count, facts_digest, shows = (lambda view: len(view.ids)), self._groups_digest, "view"
+        month_counts = [(m, count(v)) for m, v in months.items()]
+        listed = month_links(month_counts)
         repeated = repeated_quotes(e) if section == "person" else []    # a speaker's page shows them
         context = {"entity": e, "totals": entity_totals(e), "related": near,
                    "map": self.entity_map(e), "months": month_counts, "repeated": repeated,
                    "month_href": partial(entity_month_url, section, e.id)}
         # Month pages show the entity's name and its months, not its totals: a changed fact
         # renders again its entity's page and the month it is in, not every month.
-        listed = month_links(month_counts)
-        month_head = digest(e.section, e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon,
+        month_head = digest(section, e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon,
                             listed)
         jsonld = entity_jsonld(e, self.config.base_url)
         head = digest(month_head, month_counts, sorted(e.roles), repr(context["totals"]), _counts(e), jsonld,
                       [(text, n, [self.content[s.article.id] for s, _ in items]) for text, items, n in repeated],
                       _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
-        self.emit(plan, e.url, digest(head, self._groups_digest(shown)), partial(
-            self.page, template, e.url, view=shown, month=None, jsonld=jsonld, **context))
-        for month, view in months.items():
+        self.emit(plan, e.url, digest(head, facts_digest(shown)), partial(
+            self.page, template, e.url, month=None, jsonld=jsonld, **{**context, shows: shown}))
+        for month, facts in months.items():
             path = entity_month_url(section, e.id, month)
-            self.emit(plan, path, digest(month_head, month, self._groups_digest(view)), partial(
-                self.page, template, path, view=view, month=month, jsonld=None, **{**context, "months": listed}))
+            self.emit(plan, path, digest(month_head, month, facts_digest(facts)), partial(
+                self.page, template, path, month=month, jsonld=None, **{**context, shows: facts, "months": listed}))
 
     def _entity_signature(self, e: Entity, near: dict) -> str:
         """Everything an entity's pages are made from: its own facts (by the content digest of
@@ -388,31 +392,6 @@ class Renderer:
         return digest(e.section, e.id, e.name, e.kind, sorted(e.names.items()), sorted(e.roles.items()),
                       e.country, e.region, e.lat, e.lon, facts, _related_sig(near),
                       map_sig(map_points(self._map_places(e))))
-
-    def place_pages(self, plan: Plan, e: Entity, near: dict) -> list[str]:
-        """A place shows its events (strikes grouped across reports), newest first, by month;
-        returns the paths of its pages, made as a speaker's are (_entity_pages)."""
-        shown, months = events_by_month(e.events)
-        paths = [e.url, *(entity_month_url("place", e.id, month) for month in months)]
-        plan.defer(paths, partial(self._place_group, e, near, shown, months), e.fact_count)
-        return paths
-
-    def _place_group(self, e: Entity, near: dict, shown: list, months: dict[str, list], plan: Plan) -> None:
-        month_counts = [(m, len(v)) for m, v in months.items()]
-        context = {"entity": e, "totals": entity_totals(e), "related": near,
-                   "map": self.entity_map(e), "months": month_counts,
-                   "month_href": partial(entity_month_url, "place", e.id)}
-        listed = month_links(month_counts)
-        month_head = digest(e.id, e.name, e.kind, sorted(e.names), e.country, e.region, e.lat, e.lon, listed)
-        jsonld = entity_jsonld(e, self.config.base_url)
-        head = digest(month_head, month_counts, repr(context["totals"]), _counts(e), jsonld,
-                      _related_sig(near), map_sig(context["map"].dots if context["map"] else []))
-        self.emit(plan, e.url, digest(head, self._events_digest(shown)), partial(
-            self.page, "place.html", e.url, events=shown, month=None, jsonld=jsonld, **context))
-        for month, events in months.items():
-            path = entity_month_url("place", e.id, month)
-            self.emit(plan, path, digest(month_head, month, self._events_digest(events)), partial(
-                self.page, "place.html", path, events=events, month=month, jsonld=None, **{**context, "months": listed}))
 
     def event_pages(self, plan: Plan) -> None:
         shown, months = events_by_month(self.index.events)

@@ -282,12 +282,10 @@ def test_an_edit_that_keeps_every_entity_looks_only_at_the_pages_showing_its_art
     from generator.render import Renderer
     build(config)
     signed: list[str] = []      # the entities looked at: signed, or their pages worked out
-    real_sign, real_pages, real_place = Renderer._entity_signature, Renderer._entity_pages, Renderer.place_pages
+    real_sign, real_pages = Renderer._entity_signature, Renderer._entity_pages
     monkeypatch.setattr(Renderer, "_entity_signature", lambda r, e, *rest: signed.append(e.name) or real_sign(r, e, *rest))
     monkeypatch.setattr(Renderer, "_entity_pages", lambda r, plan, e, *rest: signed.append(e.name)
                         or real_pages(r, plan, e, *rest))
-    monkeypatch.setattr(Renderer, "place_pages", lambda r, plan, e, *rest: signed.append(e.name)
-                        or real_place(r, plan, e, *rest))
     indexed = indexing(monkeypatch)
     capital = config.seeds / "capital.md"
     capital.write_text(capital.read_text().replace("injuring two people", "injuring five people"))
