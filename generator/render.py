@@ -218,16 +218,18 @@ class Renderer:
         if self.local is not None:     # every page as the last build made it, until looked at again
             plan.out = dict.fromkeys(self.previous, REUSE)
             plan.digests = dict(self.previous)
+        # Queued first: the report lists every input (0.8 s at 10,000 articles), and the
+        # page rendered last kept one worker busy while the other had nothing left to do.
+        report_key = digest([(i.path, i.status, i.article_id, i.messages, i.counts) for i in self.report.inputs])
+        self.emit(plan, "report.html", report_key, partial(self.page, "report.html", "report.html", report=self.report))
         self.home_and_archive(plan)
         self.articles_pages(plan)
         for section in ("person", "place", "actor"):
             self.entity_pages(plan, section)
         self.timeline(plan)
         self.event_pages(plan)
-        report_key = digest([(i.path, i.status, i.article_id, i.messages, i.counts) for i in self.report.inputs])
         scripts = self.search_scripts(plan)
         for path, template, key, context in (("search.html", "search.html", digest(scripts), {"scripts": scripts}),
-                                             ("report.html", "report.html", report_key, {"report": self.report}),
                                              ("404.html", "404.html", "404", {})):
             self.emit(plan, path, key, partial(self.page, template, path, **context))
         for name in self.env.list_templates(extensions=["html"]):
