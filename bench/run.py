@@ -1,8 +1,7 @@
 """`make bench`: time builds of a synthetic corpus, and Pelican on the same articles, in one run.
 
 For each N (default 1,000 and 10,000):
-  1. cold build (empty cache, no previous site), twice, taking turns with Pelican (5.); each cold
-     run, ours or Pelican's, starts on a quiet disk (QuietDisk);
+  1. cold build (empty cache, no previous site), twice, taking turns with Pelican (5.);
   2. rebuild with nothing changed;
   3. rebuild after editing one article's text (its facts unchanged), after changing one of its
      facts, and after adding an article; then check that the site with both changes is
@@ -57,46 +56,6 @@ def differences(a: Path, b: Path) -> list[str]:
     return sorted(files_a ^ files_b) + mismatch + errors
 
 
-class QuietDisk:
-    """Waits, before a timed cold build, until creating files runs at its quiet speed again.
-
-    On this kind of machine (ext4 mounted with discard, in a VM) creating files is several
-    times slower for tens of seconds after many were deleted: writing the same 37,000 files
-    took 1.3 s of system time on a quiet disk and 11 s just after deleting the previous copy.
-    Every cold run deletes the previous run's output first (ours 37,000 files at 10,000
-    articles, Pelican's 11,000), so without the wait each tool paid for its own clean-up, and
-    the ratios measured the disk's state as much as the builds."""
-
-    PROBE = 300             # small files created (then deleted) to time the disk
-    LIMIT = 120.0           # seconds: wait no longer than this
-
-    def __init__(self, work: Path):
-        self.probe = work / ".disk-probe"
-        self.best = min(self._create_time() for _ in range(3))
-
-    def _create_time(self) -> float:
-        shutil.rmtree(self.probe, ignore_errors=True)
-        self.probe.mkdir(parents=True)
-        start = time.perf_counter()
-        for i in range(self.PROBE):
-            (self.probe / f"{i}.html").write_bytes(b"x" * 4000)
-        took = time.perf_counter() - start
-        shutil.rmtree(self.probe)
-        return took
-
-    def wait(self) -> None:
-        start = time.perf_counter()
-        while time.perf_counter() - start < self.LIMIT:
-            took = self._create_time()
-            self.best = min(self.best, took)
-            if took <= 1.5 * self.best:
-                break
-            time.sleep(2)
-        waited = time.perf_counter() - start
-        if waited > 1:
-            print(f"  waited {waited:.0f} s for a quiet disk", file=sys.stderr, flush=True)
-
-
 # The quick steps are timed this many times and the fastest run kept: the machine is shared,
 # and a slow run measures the neighbours, not the build.
 REPEATS = 3
@@ -135,7 +94,7 @@ def pelican_content(seeds: Path, content: Path) -> None:
                                       f"Slug: {p.stem}\nCategory: news\n\n{body}", encoding="utf-8")
 
 
-def bench(n: int, work: Path, with_pelican: bool, disk: QuietDisk) -> dict:
+def bench(n: int, work: Path, with_pelican: bool) -> dict:
     seeds, cache, site = work / f"seeds-{n}", work / f"cache-{n}", work / f"site-{n}"
     write_corpus(seeds, n)
     (seeds / f"article-{n:05d}.md").unlink(missing_ok=True)     # the added article of an interrupted run
@@ -145,14 +104,13 @@ def bench(n: int, work: Path, with_pelican: bool, disk: QuietDisk) -> dict:
     measure([PY, "-m", "generator", "prepare"], env, ROOT)
     build = [PY, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(site), "--quiet", "--timings"]
     row = {"n": n}
-    pelican = pelican_run(seeds, work / f"pelican-{n}", disk) if with_pelican else None
+    pelican = pelican_run(seeds, work / f"pelican-{n}") if with_pelican else None
     # Cold builds and Pelican take turns, and each keeps its fastest run: on a shared machine a
     # single pair of runs measured the neighbours as much as the builds (ratios 1.7x-2.7x).
     colds, pelicans = [], []
     for _ in range(COLD_REPEATS):
         for p in (cache, site):
             shutil.rmtree(p, ignore_errors=True)
-        disk.wait()
         colds.append(measure(build, env, ROOT))
         snapshot_written(cache)
         if pelican:
@@ -208,7 +166,7 @@ def bench(n: int, work: Path, with_pelican: bool, disk: QuietDisk) -> dict:
     return row
 
 
-def pelican_run(seeds: Path, folder: Path, disk: QuietDisk):
+def pelican_run(seeds: Path, folder: Path):
     """Pelican set up on the same articles; returns a function that times one build of them
     into an empty output folder."""
     python = pelican_env()
@@ -222,7 +180,6 @@ def pelican_run(seeds: Path, folder: Path, disk: QuietDisk):
 
     def run() -> dict:
         shutil.rmtree(output, ignore_errors=True)
-        disk.wait()
         return measure([str(python), "-m", "pelican", str(content), "-o", str(output), "-s", str(conf), "-q"],
                        None, folder)
     return run
@@ -275,10 +232,9 @@ def main() -> int:
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
-    disk = QuietDisk(args.work)
     for n in (int(s) for s in args.sizes.split(",")):
         print(f"benchmark: N = {n:,} ...", file=sys.stderr, flush=True)
-        rows.append(bench(n, args.work, not args.no_pelican, disk))
+        rows.append(bench(n, args.work, not args.no_pelican))
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
                f"{platform.system()} {platform.release()}")
     text = f"Machine: {machine}\n\n{table(rows)}\n\nWhere the time goes:\n\n{stage_table(rows)}\n"
