@@ -6,12 +6,13 @@ Autoescape is on for every template, so text from articles can never become mark
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -539,7 +540,9 @@ class Renderer:
                      places: list[MapPoint]) -> bytes:
         article = self.articles[sheet.article.id]
         if not article.sentences:       # loaded from the cache, which does not keep them
-            article.sentences = split_sentences(article.body)
+            # ...and not kept on the article either: a render worker held the sentences of
+            # every article it rendered (40,000 objects for its collector to walk).
+            article = replace(article, sentences=split_sentences(article.body))
         return self.page(
             "article.html", article_url(sheet.article.id), sheet=sheet, article=article,
             paragraphs=highlighted_paragraphs(article, sheet),
@@ -641,6 +644,10 @@ def render_all(jobs: list, finish: PageSink | None = None) -> tuple[dict[str, ob
     else:
         global _JOBS, _FINISH
         _JOBS, _FINISH = jobs, finish
+        # Everything made so far lives as long as the build: out of the collector's reach, so
+        # that each full collection in a worker walks only what the worker made (it walked
+        # 165,000 objects more at 10,000 articles, 2 s of each worker's time).
+        gc.freeze()
         try:
             # Small chunks, handed out as workers free up: pages differ a thousandfold in cost (a
             # country's page against an event's), and the big ones come together (an entity's
