@@ -664,7 +664,9 @@ def render_all(jobs: list, finish: PageSink | None = None) -> tuple[dict[str, ob
                     chunks.append((start, n + 1))
                     start = n + 1
             chunks += [(start, len(jobs))] if start < len(jobs) else []
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # The build pauses the collector while it plans (build._collector_paused); workers
+            # make and drop a page after another, and collect their own garbage.
+            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
                 parts = dict(pool.imap_unordered(_run_chunk, chunks))
             done = [result for lo, _ in chunks for result in parts[lo]]   # in the order queued
         finally:
