@@ -180,7 +180,7 @@ def _collector_paused():
     (digests, one job per page) a few hundred thousand more; the collector would walk the
     growing heap again and again (a third of an incremental build's time; 0.8 s of a cold
     build's planning). None of it is garbage, so the collector is paused until `loaded()` is
-    called, once the pages are made (render workers collect their own: render.render_all);
+    called, once the pages are made (rendering collects what it makes: render.render_all);
     the data is then frozen out of its reach. It stays frozen when the build returns:
     unfreezing made the interpreter's final collection walk it all at exit (a second per edit
     at 10,000 articles). A process that builds again and again (`serve`) unfreezes it between

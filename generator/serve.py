@@ -29,7 +29,10 @@ def _snapshot(paths: list[Path]) -> dict[str, float]:
 
 
 def _rebuild(config_path: Path | None, config: Config) -> Config:
-    gc.unfreeze()       # the last build's data, frozen by build(), can be freed now
+    # The last build's data, frozen by build(), can be freed now: collected here, because
+    # build() pauses the collector and freezes what it holds again, garbage included.
+    gc.unfreeze()
+    gc.collect()
     try:
         fresh = load_config(config_path)
         fresh.seeds, fresh.out = config.seeds, config.out

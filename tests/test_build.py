@@ -241,3 +241,33 @@ def test_a_termination_request_during_an_update_rolls_it_back(config, monkeypatc
     assert digest(config.out) == before
     assert {p for p in config.out.rglob("*") if p.is_dir()} == folders
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_pages_rendered_in_the_build_process_are_collected_while_the_build_pauses_the_collector():
+    """The build pauses the garbage collector while it loads and plans; pages rendered in its
+    own process (a small edit, a one-core machine) still have their garbage collected, and the
+    pause is back when they are done."""
+    import gc
+
+    from generator.render import render_all
+    seen = []
+    gc.disable()
+    try:
+        render_all([("a.html", lambda: seen.append(gc.isenabled()) or b"a")])
+        assert seen == [True] and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_serve_collects_the_last_build_before_the_next(config, monkeypatch):
+    """build() freezes what it holds; `serve` unfreezes it between builds and must collect it
+    there, or every rebuild would freeze the last one's garbage again."""
+    import gc
+
+    from generator import serve
+    calls = []
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
+    monkeypatch.setattr(serve, "build", lambda fresh: calls.append("build") or build(fresh))
+    serve._rebuild(None, config)
+    assert calls[:3] == ["unfreeze", "collect", "build"]
