@@ -1,0 +1,31 @@
+"""The template environment: `{{ x }}` writes what markupsafe's escape would, without building
+a Markup object for each value (render._escape)."""
+import markupsafe
+import pytest
+from jinja2 import DictLoader
+
+from generator.render import _escape, environment
+
+
+class Html:
+    def __html__(self):
+        return "<em>safe</em>"
+
+
+@pytest.mark.parametrize("value", ["plain", "<b>&\"'</b>", "", 42, 3.5, None,
+                                   markupsafe.Markup("<i>kept</i>"), Html(), ["<x>"]])
+def test_escape_writes_what_markupsafe_writes(value):
+    assert _escape(value) == str(markupsafe.escape(value))
+
+
+def test_templates_escape_once_through_macros_set_blocks_and_filters():
+    env = environment()
+    env.loader = DictLoader({"t.html": (
+        "{% macro cell(v) %}<td>{{ v }}</td>{% endmacro %}"
+        "{% set row %}{{ cell(x) }}{{ x }}{% endset %}"
+        "{{ row }}|{{ x|e }}|{{ [x, y]|join(', ') }}|{{ x ~ y }}|{{ y }}|{{ safe }}")})
+    template = env.get_template("t.html")
+    assert template.root_render_func.__globals__["escape"] is _escape     # the fast path is in use
+    out = template.render(x="<a&b>", y=7, safe=markupsafe.Markup("<br>"))
+    assert out == ("<td>&lt;a&amp;b&gt;</td>&lt;a&amp;b&gt;|&lt;a&amp;b&gt;|&lt;a&amp;b&gt;, 7|"
+                   "&lt;a&amp;b&gt;7|7|<br>")
