@@ -23,11 +23,20 @@ LOADING_TAGS = {"script", "img", "iframe", "audio", "video", "source", "embed", 
 # The attributes that matter, read straight from the text: a regular scan rather than
 # html.parser, which took longer to read a large site than the build took to write it. Text
 # outside tags cannot hold a "<" or a quote-delimited attribute (the templates escape all
-# article text), so every match here is a real attribute of a real tag.
-# (The lookahead on the first letter lets the scan skip most positions: matching the names with
-# re.IGNORECASE on every space was most of the time of a full check.)
-ATTR = re.compile(r"""[\s"'](?=[hHsSaApPdDiInN])((?i:href|src|action|poster|data|srcset|id|name))"""
-                  r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# article text), so every match here is a real attribute of a real tag. Groups 1-4: the name
+# (one group per length: a lookbehind has a fixed width), 5-7: the value, "double", 'single'
+# or bare.
+_NAMES = ("id", "src", "href|name|data", "action|poster|srcset")
+_VALUE = r"""\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+# A name after a space or a quote. (The lookahead on the first letter lets the scan skip most
+# positions: matching the names with re.IGNORECASE on every space was most of a check's time.)
+ATTR = re.compile(r"""(?<=[\s"'])(?=[hHsSaApPdDiInN])(?:""" + "|".join(f"((?i:{n}))" for n in _NAMES)
+                  + r")\s*=" + _VALUE)
+# The same attributes found from their "=", where no "=" of the page has a space before it (all
+# of the site's own pages): the scan jumps from one "=" to the next instead of trying every
+# space and quote, and looks back for the name (three times faster on an article page).
+ATTR_AT_EQUALS = re.compile("=(?:" + "|".join(f"""(?<=[\\s"']((?i:{n}))=)""" for n in _NAMES) + ")" + _VALUE)
+SPACED_EQUALS = re.compile(r"=(?<=\s=)")
 TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
 RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 RAW_OPEN = re.compile(r"<(?:script|style)\b", re.IGNORECASE)     # where RAW_TEXT may match
@@ -90,7 +99,8 @@ def check_page(rel: str, text: str, site: SiteFiles) -> PageCheck:
     result = PageCheck()
     # Menus and footers repeat the same links: each distinct one is judged once per page.
     links: set[tuple[str, str]] = set()
-    found = set(ATTR.findall(text))
+    found = {(a or b or c or d, quoted, single, bare)
+             for a, b, c, d, quoted, single, bare in _attr_pattern(text).findall(text)}
     if any(bare for *_, bare in found):
         found = _unquoted_in_tags(text, found)
     for key, quoted, single, bare in found:
@@ -182,15 +192,24 @@ def _unquoted_in_tags(text: str, found: set[tuple]) -> set[tuple]:
     ("data=12 rows"): such a match counts only if the last "<" before it is nearer than the
     last ">"."""
     kept = {f for f in found if not f[3]}
-    for m in ATTR.finditer(text):
-        if m.group(4) is not None and text.rfind("<", 0, m.start()) > text.rfind(">", 0, m.start()):
-            kept.add((m.group(1), "", "", m.group(4)))
+    for m in _attr_pattern(text).finditer(text):
+        if m.group(7) is not None and text.rfind("<", 0, m.start()) > text.rfind(">", 0, m.start()):
+            kept.add((_name(m), "", "", m.group(7)))
     return kept
+
+
+def _attr_pattern(text: str) -> re.Pattern:
+    return ATTR if SPACED_EQUALS.search(text) else ATTR_AT_EQUALS
+
+
+def _name(m: re.Match) -> str:
+    """The attribute name of an ATTR or ATTR_AT_EQUALS match, as written."""
+    return m.group(1) or m.group(2) or m.group(3) or m.group(4)
 
 
 def _value(m: re.Match) -> str:
     """The value of an ATTR match, whichever way it was quoted, with its entities decoded."""
-    raw = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+    raw = m.group(5) if m.group(5) is not None else m.group(6) if m.group(6) is not None else m.group(7)
     return html.unescape(raw) if "&" in raw else raw
 
 
@@ -201,9 +220,9 @@ def _tags(text: str, links: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     tags: dict[tuple[str, str], str] = {}
     if not links:
         return tags
-    for m in ATTR.finditer(text):
+    for m in _attr_pattern(text).finditer(text):
         value = _value(m)
-        key = m.group(1).lower()
+        key = _name(m).lower()
         values = [part.split()[0] for part in value.split(",") if part.strip()] if key == "srcset" else [value]
         for v in values:
             if (key, v) in links and (key, v) not in tags:
@@ -215,9 +234,9 @@ def _tags(text: str, links: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
 def _where(text: str, attr: str, value: str) -> tuple[int, str]:
     """The line and the tag of the first `attr` holding `value`, for a report (so the scan
     above need not keep offsets)."""
-    for m in ATTR.finditer(text):
+    for m in _attr_pattern(text).finditer(text):
         found = _value(m)
-        if m.group(1).lower() == attr and (found == value or value in found.split()):
+        if _name(m).lower() == attr and (found == value or value in found.split()):
             tag = TAG_NAME.match(text, text.rfind("<", 0, m.start()))
             return text.count("\n", 0, m.start()) + 1, tag.group(1).lower() if tag else ""
     return 0, ""

@@ -85,3 +85,34 @@ def test_script_and_style_bodies_are_blanked_as_the_raw_text_pattern_reads_them(
     page = '<p id="a">x</p><script type="application/ld+json">{"a":\n"<b id=\'c\'>"}</script><p>y</p>'
     assert _blank_raw_text(page) == ('<p id="a">x</p><script type="application/ld+json">' + " " * 5 + "\n"
                                      + " " * 13 + '</script><p>y</p>')
+
+
+def test_attributes_read_from_their_equals_sign_are_those_the_full_scan_reads():
+    """Pages with no space before an "=" are read by ATTR_AT_EQUALS, which jumps from "=" to
+    "=": same attributes as ATTR on every shape of name, case, quoting and neighbour."""
+    import random
+
+    from generator.checks import ATTR, ATTR_AT_EQUALS, SPACED_EQUALS
+
+    def attrs(pattern, text):
+        return sorted((m.group(1) or m.group(2) or m.group(3) or m.group(4), m.groups()[4:], m.start(0) < m.end(0))
+                      for m in pattern.finditer(text))
+    pieces = ["href", "HREF", "src", "srcset", "id", "iD", "name", "data", "data-src", "action", "poster", "x",
+              "=", "=", '"', "'", " ", "\n", "<a ", "<img ", ">", "a.html", "#f", "-", "&amp;", "`"]
+    rnd = random.Random(11)
+    compared = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        if SPACED_EQUALS.search(text):
+            continue
+        compared += 1
+        assert attrs(ATTR_AT_EQUALS, text) == attrs(ATTR, text), text
+    assert compared > 5000
+
+
+def test_a_link_right_after_another_attribute_is_checked(tmp_path):
+    site = make_site(tmp_path, {"index.html": '<p id="x"></p><a id="y"href="missing.html">m</a>'
+                                              "<a name='z'href = 'gone.html'>g</a>"})
+    problems = check_site(site)
+    assert [p.split(": ", 1)[1] for p in problems] == ['<a href="gone.html">: no such file in the site',
+                                                      '<a href="missing.html">: no such file in the site']
