@@ -66,10 +66,10 @@ class _PageTemplate(Template):
     result with markupsafe itself, so what the pages say is unchanged."""
 
     @classmethod
-    def _from_namespace(cls, environment, namespace, globals):
+    def _from_namespace(cls, environment, namespace, *args, **kwargs):
         if _escape_inner is not None and namespace.get("escape") is markupsafe.escape:
             namespace["escape"] = _escape
-        return super()._from_namespace(environment, namespace, globals)
+        return super()._from_namespace(environment, namespace, *args, **kwargs)
 
 
 def environment(templates: Path = TEMPLATES) -> Environment:

@@ -29,3 +29,14 @@ def test_templates_escape_once_through_macros_set_blocks_and_filters():
     out = template.render(x="<a&b>", y=7, safe=markupsafe.Markup("<br>"))
     assert out == ("<td>&lt;a&amp;b&gt;</td>&lt;a&amp;b&gt;|&lt;a&amp;b&gt;|&lt;a&amp;b&gt;, 7|"
                    "&lt;a&amp;b&gt;7|7|<br>")
+
+
+@pytest.mark.parametrize("pages", [3, 40])     # below and above render.PARALLEL_FROM
+def test_render_all_runs_meanwhile_once_beside_the_pages(pages):
+    from generator.render import render_all
+
+    calls = []
+    jobs = [(f"p{n}.html", lambda n=n: f"page {n}".encode()) for n in range(pages)]
+    out, digests, extra = render_all(jobs, meanwhile=lambda: calls.append(1) or "tables")
+    assert extra == "tables" and calls == [1]
+    assert out == {f"p{n}.html": f"page {n}".encode() for n in range(pages)} and digests == {}
