@@ -30,13 +30,14 @@ _NAMES = ("id", "src", "href|name|data", "action|poster|srcset")
 _VALUE = r"""\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 # A name after a space or a quote. (The lookahead on the first letter lets the scan skip most
 # positions: matching the names with re.IGNORECASE on every space was most of a check's time.)
-ATTR = re.compile(r"""(?<=[\s"'])(?=[hHsSaApPdDiInN])(?:""" + "|".join(f"((?i:{n}))" for n in _NAMES)
+ATTR = re.compile(r"""(?<=[\s"'])(?=[hHsSaApPdDiInN])(?:""" + "|".join(f"((?ai:{n}))" for n in _NAMES)
                   + r")\s*=" + _VALUE)
-# The same attributes found from their "=", where no "=" of the page has a space before it (all
-# of the site's own pages): the scan jumps from one "=" to the next instead of trying every
-# space and quote, and looks back for the name (three times faster on an article page).
-ATTR_AT_EQUALS = re.compile("=(?:" + "|".join(f"""(?<=[\\s"']((?i:{n}))=)""" for n in _NAMES) + ")" + _VALUE)
-SPACED_EQUALS = re.compile(r"=(?<=\s=)")
+# The same attributes found from their "=", where no "=" of the page has a space before or after
+# it (all of the site's own pages): the scan jumps from one "=" to the next instead of trying
+# every space and quote, and looks back for the name (three times faster on an article page).
+# (Names are ASCII, as HTML's are: under IGNORECASE alone "ſrc" would read as "src".)
+ATTR_AT_EQUALS = re.compile("=(?:" + "|".join(f"""(?<=[\\s"']((?ai:{n}))=)""" for n in _NAMES) + ")" + _VALUE)
+SPACED_EQUALS = re.compile(r"=(?:(?<=\s=)|\s)")
 TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
 RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 RAW_OPEN = re.compile(r"<(?:script|style)\b", re.IGNORECASE)     # where RAW_TEXT may match

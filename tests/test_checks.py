@@ -98,10 +98,11 @@ def test_attributes_read_from_their_equals_sign_are_those_the_full_scan_reads():
         return sorted((m.group(1) or m.group(2) or m.group(3) or m.group(4), m.groups()[4:], m.start(0) < m.end(0))
                       for m in pattern.finditer(text))
     pieces = ["href", "HREF", "src", "srcset", "id", "iD", "name", "data", "data-src", "action", "poster", "x",
-              "=", "=", '"', "'", " ", "\n", "<a ", "<img ", ">", "a.html", "#f", "-", "&amp;", "`"]
+              "=", "=", '"', "'", " ", "\n", "<a ", "<img ", ">", "a.html", "#f", "-", "&amp;", "`",
+              "\u017frc", "\u0131d", "\u2028", "\u00a0", "\t"]
     rnd = random.Random(11)
     compared = 0
-    for _ in range(20000):
+    for _ in range(30000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
         if SPACED_EQUALS.search(text):
             continue

@@ -12,7 +12,11 @@ class Html:
         return "<em>safe</em>"
 
 
-@pytest.mark.parametrize("value", ["plain", "<b>&\"'</b>", "", 42, 3.5, None,
+class Text(str):
+    pass
+
+
+@pytest.mark.parametrize("value", ["plain", "<b>&\"'</b>", "", 42, -7, 3.5, -1e-300, float("nan"), True, None, Text("<s>"),
                                    markupsafe.Markup("<i>kept</i>"), Html(), ["<x>"]])
 def test_escape_writes_what_markupsafe_writes(value):
     assert _escape(value) == str(markupsafe.escape(value))
