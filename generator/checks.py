@@ -100,10 +100,11 @@ def check_page(rel: str, text: str, site: SiteFiles) -> PageCheck:
     result = PageCheck()
     # Menus and footers repeat the same links: each distinct one is judged once per page.
     links: set[tuple[str, str]] = set()
+    attrs = _attr_pattern(text)     # (one look at the page's "=" signs, for every scan below)
     found = {(a or b or c or d, quoted, single, bare)
-             for a, b, c, d, quoted, single, bare in _attr_pattern(text).findall(text)}
+             for a, b, c, d, quoted, single, bare in attrs.findall(text)}
     if any(bare for *_, bare in found):
-        found = _unquoted_in_tags(text, found)
+        found = _unquoted_in_tags(text, found, attrs)
     for key, quoted, single, bare in found:
         raw = quoted or single or bare
         value = html.unescape(raw) if "&" in raw else raw
@@ -116,7 +117,7 @@ def check_page(rel: str, text: str, site: SiteFiles) -> PageCheck:
         else:
             links.add((key, value))
     folder = posixpath.dirname(rel)
-    tags = _tags(text, {link for link in links if SCHEME.match(link[1].strip())})
+    tags = _tags(text, {link for link in links if SCHEME.match(link[1].strip())}, attrs)
     for attr, value in sorted(links):
         tag = tags.get((attr, value), "")
         if value.lstrip().startswith("#"):      # an element of this page: its own ids decide
@@ -187,19 +188,20 @@ def check_site(root: Path) -> list[str]:
     return problems
 
 
-def _unquoted_in_tags(text: str, found: set[tuple]) -> set[tuple]:
+def _unquoted_in_tags(text: str, found: set[tuple], attrs: re.Pattern) -> set[tuple]:
     """`found` without the unquoted values that are not inside a tag. Article text is escaped,
     so it never holds a quote-delimited attribute, but it may read like an unquoted one
     ("data=12 rows"): such a match counts only if the last "<" before it is nearer than the
     last ">"."""
     kept = {f for f in found if not f[3]}
-    for m in _attr_pattern(text).finditer(text):
+    for m in attrs.finditer(text):
         if m.group(7) is not None and text.rfind("<", 0, m.start()) > text.rfind(">", 0, m.start()):
             kept.add((_name(m), "", "", m.group(7)))
     return kept
 
 
 def _attr_pattern(text: str) -> re.Pattern:
+    """The scan that reads this page's attributes (ATTR_AT_EQUALS where it may)."""
     return ATTR if SPACED_EQUALS.search(text) else ATTR_AT_EQUALS
 
 
@@ -214,14 +216,14 @@ def _value(m: re.Match) -> str:
     return html.unescape(raw) if "&" in raw else raw
 
 
-def _tags(text: str, links: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _tags(text: str, links: set[tuple[str, str]], attrs: re.Pattern) -> dict[tuple[str, str], str]:
     """The tag holding each of `links` (attribute, value), in one pass over the page. Only links
     that leave the site need it (an <img> may not load from another host, an <a> may link
     there); finding the tag of every link was most of the time of a check."""
     tags: dict[tuple[str, str], str] = {}
     if not links:
         return tags
-    for m in _attr_pattern(text).finditer(text):
+    for m in attrs.finditer(text):
         value = _value(m)
         key = _name(m).lower()
         values = [part.split()[0] for part in value.split(",") if part.strip()] if key == "srcset" else [value]

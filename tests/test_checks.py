@@ -88,7 +88,7 @@ def test_script_and_style_bodies_are_blanked_as_the_raw_text_pattern_reads_them(
 
 
 def test_attributes_read_from_their_equals_sign_are_those_the_full_scan_reads():
-    """Pages with no space before an "=" are read by ATTR_AT_EQUALS, which jumps from "=" to
+    """Pages with no space next to an "=" are read by ATTR_AT_EQUALS, which jumps from "=" to
     "=": same attributes as ATTR on every shape of name, case, quoting and neighbour."""
     import random
 
